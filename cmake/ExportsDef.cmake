@@ -1,0 +1,54 @@
+# exports.def is the one list of profshim's exports. This module reads it so that every
+# other place (the Linux version script, the export-table tests) is made from it, never
+# written by hand.
+
+# profshim_read_exports(<public_var> <private_var> <def_file>)
+#   public_var:  the names every build exports (contract section 1).
+#   private_var: names marked PRIVATE (the COM entry points), Windows only.
+function(profshim_read_exports public_var private_var def_file)
+  file(STRINGS "${def_file}" lines)
+  set(public_names "")
+  set(private_names "")
+  set(in_exports FALSE)
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE ";.*$" "" line "${line}")   # comments
+    string(STRIP "${line}" line)
+    if(line STREQUAL "")
+      continue()
+    elseif(line STREQUAL "EXPORTS")
+      set(in_exports TRUE)
+    elseif(in_exports)
+      if(NOT line MATCHES "^([A-Za-z_][A-Za-z0-9_]*)( +PRIVATE)?$")
+        message(FATAL_ERROR "${def_file}: cannot read export line '${line}'")
+      endif()
+      if(CMAKE_MATCH_2)
+        list(APPEND private_names "${CMAKE_MATCH_1}")
+      else()
+        list(APPEND public_names "${CMAKE_MATCH_1}")
+      endif()
+    endif()
+  endforeach()
+  if(public_names STREQUAL "")
+    message(FATAL_ERROR "${def_file}: no exports found")
+  endif()
+  set(${public_var} "${public_names}" PARENT_SCOPE)
+  set(${private_var} "${private_names}" PARENT_SCOPE)
+endfunction()
+
+# profshim_write_version_script(<file> <names...>): an ld version script exporting exactly
+# <names> under the version node PROFSHIM_1 and hiding everything else.
+function(profshim_write_version_script file)
+  set(body "/* Generated from exports.def by cmake/ExportsDef.cmake; do not edit. */\nPROFSHIM_1 {\n  global:\n")
+  foreach(name IN LISTS ARGN)
+    string(APPEND body "    ${name};\n")
+  endforeach()
+  string(APPEND body "  local:\n    *;\n};\n")
+  file(WRITE "${file}" "${body}")
+endfunction()
+
+# profshim_write_names_file(<file> <names...>): one name a line, for the tests.
+function(profshim_write_names_file file)
+  list(SORT ARGN)
+  list(JOIN ARGN "\n" body)
+  file(WRITE "${file}" "${body}\n")
+endfunction()
