@@ -1,0 +1,45 @@
+// The server part of the authenticated form: a host name (contract 5, rule 3).
+// NetBIOS names ("EXCH01") and DNS names ("mail.contoso.com") both pass; '_' is allowed
+// because real NetBIOS server names carry it.
+#pragma once
+
+#include "units.hpp"
+
+namespace profshim {
+
+constexpr int32_t kMaxHostLabelUnits = 63;
+constexpr int32_t kMaxHostNameUnits = 253;
+
+constexpr bool is_host_name_unit(uint32_t u) {
+    return is_ascii_alnum(u) || u == '.' || u == '-' || u == '_';
+}
+
+// Checks a non-empty server unit by unit from the left and reports the first failing unit
+// as PSH_E_BAD_SERVER; then the overall length. (Empty and reserved are the caller's.)
+template <CodeUnit Unit>
+constexpr Fault check_host_name(const UnitView<Unit>& text, Range server) {
+    int32_t label_begin = server.begin;
+    for (int32_t i = server.begin; i < server.end; ++i) {
+        const uint32_t u = text[i];
+        if (!is_host_name_unit(u)) return fault_at(PSH_E_BAD_SERVER, i);
+        if (u == '.') {
+            const bool first = i == server.begin;
+            const bool last = i == server.end - 1;
+            if (first || last || text[i - 1] == '.') return fault_at(PSH_E_BAD_SERVER, i);
+            label_begin = i + 1;
+            continue;
+        }
+        if (u == '-') {
+            const bool first_in_label = i == label_begin;
+            const bool last_in_label = i == server.end - 1 || text[i + 1] == '.';
+            if (first_in_label || last_in_label) return fault_at(PSH_E_BAD_SERVER, i);
+        }
+        if (i - label_begin == kMaxHostLabelUnits) return fault_at(PSH_E_BAD_SERVER, i);
+    }
+    if (server.size() > kMaxHostNameUnits) {
+        return fault_at(PSH_E_BAD_SERVER, server.begin + kMaxHostNameUnits);
+    }
+    return no_fault();
+}
+
+}  // namespace profshim
