@@ -1,0 +1,81 @@
+// Host names (contract 5, rule 3) and the Windows file-name rules (rule 5).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "file_name_rules.hpp"
+#include "host_name.hpp"
+#include "unit_test_support.hpp"
+
+namespace profshim {
+namespace {
+
+using testing::view;
+
+int32_t host_fault(const std::string& server) {
+    const auto text = view(server);
+    const Fault f = check_host_name(text, text.whole());
+    if (f.ok()) return -1;
+    EXPECT_EQ(f.status, PSH_E_BAD_SERVER) << server;
+    return f.offset;
+}
+
+TEST(HostName, NetbiosAndDnsNamesPass) {
+    EXPECT_EQ(host_fault("EXCH01"), -1);
+    EXPECT_EQ(host_fault("mail.contoso.com"), -1);
+    EXPECT_EQ(host_fault("exch_01-a.b-c"), -1);
+}
+
+TEST(HostName, TheFirstFailingUnitFromTheLeft) {
+    EXPECT_EQ(host_fault("exch 01"), 4);
+    EXPECT_EQ(host_fault(".exch"), 0);
+    EXPECT_EQ(host_fault("exch."), 4);
+    EXPECT_EQ(host_fault("a..b"), 2);
+    EXPECT_EQ(host_fault("-a"), 0);
+    EXPECT_EQ(host_fault("a-"), 1);
+    EXPECT_EQ(host_fault("a.-b"), 2);
+    EXPECT_EQ(host_fault("a-.b"), 1);
+    EXPECT_EQ(host_fault("a:b"), 1);
+}
+
+TEST(HostName, The64thUnitOfALabelFails) {
+    EXPECT_EQ(host_fault(std::string(63, 'a')), -1);
+    EXPECT_EQ(host_fault(std::string(64, 'a')), 63);
+    EXPECT_EQ(host_fault("b." + std::string(64, 'a')), 2 + 63);
+}
+
+TEST(HostName, OverAllLengthIsCheckedAfterTheScan) {
+    std::string name;
+    while (name.size() < 253) name += (name.empty() ? "" : ".") + std::string(9, 'a');
+    name.resize(253);
+    if (name.back() == '.') name.back() = 'a';
+    EXPECT_EQ(host_fault(name), -1);
+    EXPECT_EQ(host_fault(name + "b"), 253);
+    // A unit fault comes first, even beyond 253.
+    EXPECT_EQ(host_fault(name + "b!"), 254);
+}
+
+bool reserved(const std::string& name) {
+    const auto text = view(name);
+    return is_reserved_device_name(text, stem_of(text, text.whole()));
+}
+
+TEST(FileNameRules, DeviceNamesInAnyCaseAndWithAnExtension) {
+    for (const char* name : {"CON", "prn", "Aux", "nul", "CLOCK$", "conin$", "CONOUT$", "com0",
+                             "COM9", "lpt0", "LPT9", "nul.txt", "Con.foo.bar"}) {
+        EXPECT_TRUE(reserved(name)) << name;
+    }
+    for (const char* name : {"CONS", "COM10", "LPT", "xnul", "nul_", "com", "clock", ".nul", "con$"}) {
+        EXPECT_FALSE(reserved(name)) << name;
+    }
+}
+
+TEST(FileNameRules, UnsafeUnitsAreExactlyTheNine) {
+    int count = 0;
+    for (uint32_t u = 0x20; u <= 0x7E; ++u) count += is_unsafe_in_file_name(u) ? 1 : 0;
+    EXPECT_EQ(count, 9);
+    for (char c : std::string("<>:\"/\\|?*")) EXPECT_TRUE(is_unsafe_in_file_name(static_cast<uint32_t>(c)));
+}
+
+}  // namespace
+}  // namespace profshim
