@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs a Windows program under Wine for ctest (CMAKE_CROSSCOMPILING_EMULATOR of the
+# windows-x64 preset): wine-run.sh program.exe [args...]
+#
+# - Wine gets its own prefix, WINEPREFIX=<build folder>/wineprefix (override with
+#   PROFSHIM_WINEPREFIX), created once on first use under a lock, so parallel tests do not
+#   race to create it. Console programs need no display: DISPLAY is unset, and Mono and
+#   Gecko are not offered (nothing is downloaded).
+# - WINEDEBUG=-all keeps Wine's own messages out of the test output.
+# - Windows programs write CRLF; the CRs are taken off stdout so that ctest and
+#   gtest_discover_tests read plain lines. The program's exit status is kept.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+wine="${PROFSHIM_WINE:-}"
+if [[ -z "$wine" ]]; then
+  for w in /usr/lib/wine/wine64 "$(command -v wine64 || true)" "$(command -v wine || true)"; do
+    if [[ -n "$w" && -x "$w" ]]; then wine="$w"; break; fi
+  done
+fi
+if [[ -z "$wine" ]]; then
+  echo "wine-run.sh: no wine64 found (Debian: apt-get install wine64)" >&2
+  exit 127
+fi
+
+# The prefix lives in the build folder: the nearest parent of the working directory that
+# holds CMakeCache.txt (ctest runs tests in their build folders), else the program's one.
+find_build_dir() {
+  local d="$1"
+  while [[ "$d" != "/" && -n "$d" ]]; do
+    [[ -f "$d/CMakeCache.txt" ]] && { echo "$d"; return; }
+    d="$(dirname "$d")"
+  done
+}
+if [[ -z "${PROFSHIM_WINEPREFIX:-}" ]]; then
+  build="$(find_build_dir "$PWD")"
+  [[ -z "$build" && -e "${1:-}" ]] && build="$(find_build_dir "$(cd "$(dirname "$1")" && pwd)")"
+  PROFSHIM_WINEPREFIX="${build:-$PWD}/wineprefix"
+fi
+export WINEPREFIX="$PROFSHIM_WINEPREFIX"
+export WINEDEBUG=-all
+export WINEARCH=win64
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+unset DISPLAY WAYLAND_DISPLAY
+
+if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
+  mkdir -p "$(dirname "$WINEPREFIX")"
+  (
+    flock 9
+    if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
+      echo "wine-run.sh: creating the Wine prefix $WINEPREFIX (once)" >&2
+      "$wine" wineboot -i >/dev/null 2>&1 || true
+      # wineboot returns before the registry is written out; wait for the server.
+      "$(dirname "$wine")/wineserver" -w 2>/dev/null || wineserver -w 2>/dev/null || true
+      [[ -f "$WINEPREFIX/system.reg" ]] || { echo "wine-run.sh: could not create $WINEPREFIX" >&2; exit 1; }
+    fi
+  ) 9>"$WINEPREFIX.lock"
+fi
+
+# Keep the program's exit status (pipefail) while taking the CRs off its stdout.
+"$wine" "$@" | sed -u 's/\r$//'
