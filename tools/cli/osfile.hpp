@@ -1,0 +1,51 @@
+// The one platform-specific part of the CLI: making a temporary profile directory and
+// trying to create a profile file in it, as MAPI would. POSIX open()/errno on Linux,
+// CreateFileW/GetLastError on Windows (the Windows build also runs under Wine).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace profshim_cli {
+
+struct OsError {
+    long code = 0;     // errno, or GetLastError()
+    std::string name;  // "ENOENT", "ERROR_PATH_NOT_FOUND", or the number
+    std::string text;  // strerror / FormatMessage text
+};
+
+// "ENOENT (No such file or directory)"
+std::string to_string(const OsError& e);
+
+enum class CreateOutcome {
+    created,    // a new file was made (and removed again)
+    device,     // the name opened something that is not a file (a Windows device name)
+    failed,     // the system refused: see `error`
+    not_tried,  // the name cannot even be passed to the system: see `why`
+};
+
+struct CreateResult {
+    CreateOutcome outcome = CreateOutcome::not_tried;
+    OsError error;         // for failed
+    std::string why;       // for not_tried
+    bool cleanup_ok = true;
+    OsError cleanup_error;  // when removing the created file failed
+};
+
+// A new, empty, private directory under the system's temporary directory.
+bool make_temp_dir(std::string& path, OsError& err);
+
+// Tries to create `dir`/`name` exclusively (O_CREAT|O_EXCL, CREATE_NEW), closes it and
+// removes it again. `name` is taken as the units MAPI would use, byte for byte.
+CreateResult try_create_file(const std::string& dir, std::string_view name);
+
+// Removes an empty directory.
+bool remove_dir(const std::string& path, OsError& err);
+
+// "Linux" or "Windows": what judged the file names.
+const char* system_name();
+
+// True when this system's file names allow characters that Windows rejects.
+bool lenient_file_names();
+
+}  // namespace profshim_cli
