@@ -118,6 +118,16 @@ Shown show_escaped(std::string_view raw, bool quoted) {
     return s;
 }
 
+Shown show_quoted_clipped(std::string_view raw, std::size_t max_width) {
+    Shown s = show_escaped(raw, true);
+    if (s.text.size() <= max_width) return s;
+    std::size_t keep = 0;  // units shown
+    while (keep < raw.size() && s.column[keep + 1] <= max_width) ++keep;
+    s.text = s.text.substr(0, s.column[keep]) + "...\" (" + std::to_string(raw.size()) + " units)";
+    for (std::size_t i = keep; i < s.column.size(); ++i) s.column[i] = kNoColumn;
+    return s;
+}
+
 std::string escaped(std::string_view raw, bool quoted) { return show_escaped(raw, quoted).text; }
 
 std::string json_string(std::string_view units) {

@@ -33,6 +33,12 @@ struct Shown {
 // an embedded double quote is written \", so leading and trailing spaces can be seen.
 Shown show_escaped(std::string_view raw, bool quoted);
 
+// show_escaped(raw, true), cut short for people when it is longer than `max_width`
+// characters: the text then ends `..." (N units)`, and the column of every unit past the
+// cut is kNoColumn.
+constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+Shown show_quoted_clipped(std::string_view raw, std::size_t max_width = 160);
+
 // Shorthand for show_escaped(raw, quoted).text.
 std::string escaped(std::string_view raw, bool quoted);
 

@@ -178,7 +178,7 @@ private:
         for (std::size_t i = 0; i < lines.size(); ++i)
             row(i == 0 ? key : "", lines[i]);
     }
-    void file_rows(const std::string& given_name, const std::string* rewritten_name, int32_t check_status,
+    void file_rows(const std::string& given_name, const std::string* rewritten_name, const Check& c,
                    Tally& tally) const;
     std::string try_file(const std::string& dir, const std::string& name, bool note_lenient, Tally& tally) const;
 
@@ -214,7 +214,7 @@ std::string Demo::try_file(const std::string& dir, const std::string& name, bool
 }
 
 void Demo::file_rows(const std::string& given_name, const std::string* rewritten_name,
-                     int32_t check_status, Tally& tally) const {
+                     const Check& c, Tally& tally) const {
     std::string dir;
     OsError oe;
     if (!make_temp_dir(dir, oe)) {
@@ -225,8 +225,11 @@ void Demo::file_rows(const std::string& given_name, const std::string* rewritten
     const Shown given = show_escaped(given_name, true);
     const std::string rewritten = rewritten_name != nullptr ? escaped(*rewritten_name, true) : "-";
     const std::size_t w = std::max(given.text.size(), rewritten.size());
+    // psh_check faulted the mailbox itself for a Windows file-name rule: if this system
+    // creates the file anyway, say that Windows would not.
     const bool lenient = lenient_file_names() &&
-                         (check_status == PSH_E_UNSAFE_CHAR || check_status == PSH_E_RESERVED_NAME);
+                         (c.status == PSH_E_UNSAFE_CHAR || c.status == PSH_E_RESERVED_NAME) &&
+                         c.report.mailbox_offset >= 0 && c.report.error_offset >= c.report.mailbox_offset;
     row("file", "as given   " + pad_right(given.text, w) + "  " + try_file(dir, given_name, lenient, tally));
     if (rewritten_name != nullptr)
         row("", "rewritten  " + pad_right(rewritten, w) + "  " + try_file(dir, *rewritten_name, false, tally));
@@ -255,9 +258,10 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
     std::cout << "\n" << style_.bold(title) << "\n";
 
     // The input, and a caret under the unit at fault.
-    const Shown shown = show_escaped(e.info, true);
+    const Shown shown = show_quoted_clipped(e.info);
     row("input", shown.text);
-    if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < shown.column.size()) {
+    if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < shown.column.size() &&
+        shown.column[static_cast<std::size_t>(r.error_offset)] != kNoColumn) {
         const auto off = static_cast<std::size_t>(r.error_offset);
         const std::string where = off == e.info.size() ? "the end, unit " + std::to_string(off)
                                                        : "unit " + std::to_string(off);
@@ -290,7 +294,7 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
     // MAPI's temporary profile file.
     const std::string given_file = std::string(mailbox_part(e.info)) + ".mmp";
     const std::string rewritten_file = rw.status == PSH_OK ? std::string(mailbox_part(rw.text)) + ".mmp" : "";
-    file_rows(given_file, rw.status == PSH_OK ? &rewritten_file : nullptr, c.status, tally);
+    file_rows(given_file, rw.status == PSH_OK ? &rewritten_file : nullptr, c, tally);
 
     // What the samples file says the contract gives.
     if (!e.expect.empty()) {

@@ -166,7 +166,7 @@ int run_check(const Options& o) {
             std::cout << s << "\n";
             continue;
         }
-        const Shown shown = show_escaped(e.info, true);
+        const Shown shown = show_quoted_clipped(e.info);
         Table::Row row;
         row.cells = lead_cells(lead, e, i);
         row.status_column = static_cast<int>(row.cells.size());
@@ -176,7 +176,8 @@ int run_check(const Options& o) {
         row.cells.push_back(r.form != PSH_FORM_UNKNOWN ? form_name(r.form) : "-");
         row.cells.push_back(c.status == PSH_OK ? "-" : r.rewritable != 0 ? "yes" : "no");
         row.cells.push_back(shown.text);
-        if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < shown.column.size()) {
+        if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < shown.column.size() &&
+            shown.column[static_cast<std::size_t>(r.error_offset)] != kNoColumn) {
             row.caret_column = static_cast<int>(row.cells.size()) - 1;
             row.caret_at = shown.column[static_cast<std::size_t>(r.error_offset)];
         }
@@ -231,7 +232,7 @@ int run_text(const Options& o) {
         row.bad = t.status != PSH_OK;
         row.cells.push_back(status_label(t.status));
         row.cells.push_back(t.status != PSH_OK ? "-" : is_rewrite ? escaped(t.text, true) : t.text);
-        row.cells.push_back(escaped(e.info, true));
+        row.cells.push_back(show_quoted_clipped(e.info).text);
         table.add(std::move(row));
     }
     if (!o.json) {

@@ -1,6 +1,6 @@
 # Runs the profshim CLI once and checks it, for ctest.
 #   cmake -DEXE=... -DRC=<exit code> [-DJSON=ON] [-DOUT=regex] [-DERR=regex] [-DSTDIN=file]
-#         -P run_cli_test.cmake -- ARG...
+#         [-DEMULATOR=wine-run.sh] -P run_cli_test.cmake -- ARG...
 # JSON=ON: every line of standard output must be a JSON object (parsed with string(JSON)).
 cmake_minimum_required(VERSION 3.25)
 
@@ -19,7 +19,7 @@ set(extra "")
 if(STDIN)
   set(extra INPUT_FILE "${STDIN}")
 endif()
-execute_process(COMMAND "${EXE}" ${args}
+execute_process(COMMAND ${EMULATOR} "${EXE}" ${args}
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err ${extra})
 
 set(fail "")
@@ -64,6 +64,7 @@ if(JSON)
 endif()
 
 if(fail)
-  message("command: ${EXE} ${args}\n--- stdout ---\n${out}--- stderr ---\n${err}--------------")
+  list(JOIN args "] [" shown)
+  message("command: ${EXE} [${shown}]\n--- stdout ---\n${out}--- stderr ---\n${err}--------------")
   message(FATAL_ERROR "${fail}")
 endif()
