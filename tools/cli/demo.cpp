@@ -158,6 +158,9 @@ struct Tally {
     int with_expect = 0;
     int differ = 0;
     int system_trouble = 0;
+    int given_not_created = 0;      // <mailbox>.mmp as given could not be made
+    int rewritten_not_created = 0;  // ... nor for the rewritten ProfileInfo
+    int rewritten_tried = 0;
 };
 
 class Demo {
@@ -180,15 +183,17 @@ private:
     }
     void file_rows(const std::string& given_name, const std::string* rewritten_name, const Check& c,
                    Tally& tally) const;
-    std::string try_file(const std::string& dir, const std::string& name, bool note_lenient, Tally& tally) const;
+    std::string try_file(const std::string& dir, const std::string& name, bool note_lenient, Tally& tally,
+                         CreateResult& result) const;
 
     const Style& style_;
     std::size_t width_;
 };
 
 std::string Demo::try_file(const std::string& dir, const std::string& name, bool note_lenient,
-                           Tally& tally) const {
-    const CreateResult r = try_create_file(dir, name);
+                           Tally& tally, CreateResult& result) const {
+    result = try_create_file(dir, name);
+    const CreateResult& r = result;
     std::string s;
     switch (r.outcome) {
         case CreateOutcome::created:
@@ -230,10 +235,33 @@ void Demo::file_rows(const std::string& given_name, const std::string* rewritten
     const bool lenient = lenient_file_names() &&
                          (c.status == PSH_E_UNSAFE_CHAR || c.status == PSH_E_RESERVED_NAME) &&
                          c.report.mailbox_offset >= 0 && c.report.error_offset >= c.report.mailbox_offset;
-    row("file", "as given   " + pad_right(given.text, w) + "  " + try_file(dir, given_name, lenient, tally));
-    if (rewritten_name != nullptr)
-        row("", "rewritten  " + pad_right(rewritten, w) + "  " + try_file(dir, *rewritten_name, false, tally));
-    else
+    CreateResult given_result;
+    row("file", "as given   " + pad_right(given.text, w) + "  " +
+                    try_file(dir, given_name, lenient, tally, given_result));
+    if (given_result.outcome == CreateOutcome::failed || given_result.outcome == CreateOutcome::device)
+        ++tally.given_not_created;
+    const bool q271913 = given_result.outcome == CreateOutcome::failed &&
+                         is_path_not_found(given_result.error) &&
+                         given_name.find_first_of(lenient_file_names() ? "/" : "/\\") != std::string::npos;
+    if (q271913) {
+        const std::string why =
+            lenient_file_names()
+                ? "(the '/' makes the name a path through directories that do not exist: ENOENT here is "
+                  "the analogue of the ERROR_PATH_NOT_FOUND behind CDO's MAPI_E_NOT_FOUND, KB Q271913)"
+                : "(the name is a path through directories that do not exist: the error behind CDO's "
+                  "MAPI_E_NOT_FOUND, KB Q271913)";
+        const std::size_t indent = kIndent + 11;
+        for (const auto& line : word_wrap(why, width_ > indent + 30 ? width_ - indent : 30))
+            std::cout << std::string(indent, ' ') << style_.dim(line) << "\n";
+    }
+    if (rewritten_name != nullptr) {
+        CreateResult rewritten_result;
+        row("", "rewritten  " + pad_right(rewritten, w) + "  " +
+                    try_file(dir, *rewritten_name, false, tally, rewritten_result));
+        ++tally.rewritten_tried;
+        if (rewritten_result.outcome == CreateOutcome::failed || rewritten_result.outcome == CreateOutcome::device)
+            ++tally.rewritten_not_created;
+    } else
         row("", "rewritten  " + pad_right(rewritten, w) + "  " + style_.dim("nothing to try: the rewrite failed"));
     if (!remove_dir(dir, oe)) {
         ++tally.system_trouble;
@@ -374,6 +402,18 @@ int run_demo(const std::string& file, bool strict) {
                                    " samples differ from their stated expectations (DIFFERS above).")
                       << "\n";
     }
+    std::string files = "The temporary profile file could not be created for " +
+                        std::to_string(tally.given_not_created) + " of " + std::to_string(tally.samples) +
+                        " samples as given";
+    if (tally.rewritten_tried > 0) {
+        if (tally.rewritten_not_created == 0)
+            files += ", and was created for all " + std::to_string(tally.rewritten_tried) +
+                     " that psh_rewrite returned";
+        else
+            files += ", nor for " + std::to_string(tally.rewritten_not_created) + " of the " +
+                     std::to_string(tally.rewritten_tried) + " that psh_rewrite returned";
+    }
+    for (const auto& line : word_wrap(files + ".", output_width())) std::cout << line << "\n";
     if (tally.system_trouble > 0)
         std::cout << style.red(std::to_string(tally.system_trouble) +
                                " file-system step(s) failed (see above).")

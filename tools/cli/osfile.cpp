@@ -180,6 +180,8 @@ bool remove_dir(const std::string& path, OsError& err) {
     return false;
 }
 
+bool is_path_not_found(const OsError& e) { return e.code == ERROR_PATH_NOT_FOUND; }
+
 const char* system_name() { return "Windows"; }
 bool lenient_file_names() { return false; }
 
@@ -262,6 +264,8 @@ bool remove_dir(const std::string& path, OsError& err) {
     err = os_error(errno);
     return false;
 }
+
+bool is_path_not_found(const OsError& e) { return e.code == ENOENT; }
 
 const char* system_name() {
 #  if defined(__linux__)

@@ -32,6 +32,10 @@ struct CreateResult {
     OsError cleanup_error;  // when removing the created file failed
 };
 
+// True for the error a missing directory gives: ENOENT, or ERROR_PATH_NOT_FOUND on Windows
+// (the error behind CDO's MAPI_E_NOT_FOUND in KB Q271913).
+bool is_path_not_found(const OsError& e);
+
 // A new, empty, private directory under the system's temporary directory.
 bool make_temp_dir(std::string& path, OsError& err);
 
