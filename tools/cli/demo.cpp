@@ -298,8 +298,7 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
     }
 
     // The verdict.
-    const std::string verdict = describe(c.status);
-    wrapped("verdict", c.status == PSH_OK ? verdict : verdict);
+    wrapped("verdict", describe(c.status));
     std::string facts = std::string("form ") + form_name(r.form);
     if (c.status != PSH_OK)
         facts += r.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it";

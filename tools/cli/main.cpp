@@ -288,7 +288,7 @@ int help(std::string_view topic) {
 int run(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
     if (args.empty()) {
-        std::cerr << kUsage;
+        std::cerr << "profshim: no command given\n" << kUsage;
         return kExitUsage;
     }
     const std::string_view first = args[0];
