@@ -1,0 +1,175 @@
+Attribute VB_Name = "ProfShim"
+' ProfShim.bas: profshim for VB6 and VBA (Office 97 to 365, 32- and 64-bit).
+'
+' Check, rewrite and name the ProfileInfo strings given to CDO 1.21 Session.Logon
+' (KB Q271913: a mailbox given as an Exchange DN makes the logon fail with
+' MAPI_E_NOT_FOUND when it runs as a service).
+'
+' Add this module to the project and put profshim.dll (the 32-bit one for VB6 and 32-bit
+' Office, the 64-bit one for 64-bit Office) next to the program or document, or on PATH.
+'
+'     Dim safe As String
+'     safe = PshRewrite(strServer & vbLf & strMailbox)    ' raises on failure
+'     objSession.Logon , , False, True, 0, True, safe
+'
+' The helpers (PshCheck, PshCheckReport, PshRewrite, PshProfileName, PshDescribe,
+' PshVersion) call the library's UTF-16 functions through StrPtr, so a VB String goes in
+' as it is, with its length, and nothing is converted to the ANSI code page. They raise
+' a run-time error on failure whose Err.Number is the profshim status (an HRESULT-shaped
+' Long, the PSH_E_ constants below) and whose Err.Description is the library's text.
+' Offsets in a report count UTF-16 units from 0: Mid$(info, report.error_offset + 1, 1)
+' is the character at fault.
+'
+' The Declares below are the library's whole C ABI (include/profshim.h), one for every
+' export, for callers that want the raw functions. The byte (ANSI) functions are declared
+' with ByVal String, which VB converts to the ANSI code page for the call; prefer the _w
+' ones, through the helpers. bindings/vb/check_bas.py checks every Declare and constant
+' here against the header.
+Option Explicit
+
+' ---- Version -------------------------------------------------------------------------
+Public Const PSH_VERSION_MAJOR As Long = 1
+Public Const PSH_VERSION_MINOR As Long = 0
+Public Const PSH_VERSION_PATCH As Long = 0
+Public Const PSH_VERSION_NUMBER As Long = 10000     ' major*10000 + minor*100 + patch
+Public Const PSH_VERSION_STRING As String = "1.0.0"
+
+' ---- Status codes: HRESULT-shaped, 0 is success, every failure is negative --------------
+Public Const PSH_OK As Long = &H0&
+Public Const PSH_E_POINTER As Long = &H80004003&                ' E_POINTER
+Public Const PSH_E_INVALIDARG As Long = &H80070057&             ' E_INVALIDARG
+Public Const PSH_E_UNEXPECTED As Long = &H8000FFFF&             ' E_UNEXPECTED
+Public Const PSH_E_INSUFFICIENT_BUFFER As Long = &H8007007A&    ' out is too small
+Public Const PSH_E_TOO_LONG As Long = &H80040105&               ' MAPI_E_STRING_TOO_LONG
+Public Const PSH_E_UNKNOWN_FLAGS As Long = &H80040106&          ' MAPI_E_UNKNOWN_FLAGS
+Public Const PSH_E_BAD_CHAR As Long = &H80040201&               ' not printable ASCII or LF
+Public Const PSH_E_NO_SEPARATOR As Long = &H80040202&           ' no LF between server and mailbox
+Public Const PSH_E_SYNTAX As Long = &H80040203&                 ' too many LFs
+Public Const PSH_E_EMPTY_SERVER As Long = &H80040204&
+Public Const PSH_E_BAD_SERVER As Long = &H80040205&             ' not a host name
+Public Const PSH_E_EMPTY_MAILBOX As Long = &H80040206&
+Public Const PSH_E_BAD_MAILBOX As Long = &H80040207&            ' alias: space at an end, over 64
+Public Const PSH_E_BAD_DN As Long = &H80040208&                 ' breaks the Exchange DN grammar
+Public Const PSH_E_UNSAFE_CHAR As Long = &H80040209&            ' the KB Q271913 failure
+Public Const PSH_E_RESERVED_NAME As Long = &H8004020A&          ' CON, NUL, COM1, ...
+
+' ---- Limits, forms, flags -------------------------------------------------------------
+Public Const PSH_MAX_INPUT As Long = 4096                      ' units
+Public Const PSH_PROFILE_NAME_MAX As Long = 64
+Public Const PSH_FORM_UNKNOWN As Long = 0
+Public Const PSH_FORM_ALIAS As Long = 1                        ' "server" & vbLf & "alias"
+Public Const PSH_FORM_DN As Long = 2                           ' "server" & vbLf & "/o=.../cn=..."
+Public Const PSH_FORM_ANONYMOUS As Long = 3                    ' serverDN & vbLf & vbLf & "anon"
+Public Const PSH_REWRITE_KEEP_DN As Long = &H1&
+Public Const PSH_REPORT_V1_SIZE As Long = 36
+
+' What psh_check found: nine Longs, 36 bytes, the layout of the C struct psh_report.
+' Set .size = PSH_REPORT_V1_SIZE (LenB of it) before a raw psh_check call; the helpers do.
+Public Type psh_report
+    size As Long             ' in: PSH_REPORT_V1_SIZE
+    status As Long           ' the value returned
+    form As Long             ' PSH_FORM_*
+    server_offset As Long    ' -1 until the separators are parsed
+    server_length As Long
+    mailbox_offset As Long   ' -1 until then
+    mailbox_length As Long
+    error_offset As Long     ' the unit at fault, from 0; -1 when none
+    rewritable As Long       ' 1 if PshRewrite(info) would succeed
+End Type
+
+' ---- The exports ------------------------------------------------------------------------
+' All __stdcall on 32-bit Windows (what Declare calls), exported undecorated. The Alias
+' keeps each export's exact spelling whatever case the IDE gives the VB name.
+#If VBA7 Then
+Public Declare PtrSafe Function psh_version Lib "profshim.dll" Alias "psh_version" () As Long
+Public Declare PtrSafe Function psh_check Lib "profshim.dll" Alias "psh_check" (ByVal info As String, ByVal length As Long, ByRef report As psh_report) As Long
+Public Declare PtrSafe Function psh_check_w Lib "profshim.dll" Alias "psh_check_w" (ByVal info As LongPtr, ByVal length As Long, ByRef report As psh_report) As Long
+Public Declare PtrSafe Function psh_rewrite Lib "profshim.dll" Alias "psh_rewrite" (ByVal info As String, ByVal length As Long, ByVal flags As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare PtrSafe Function psh_rewrite_w Lib "profshim.dll" Alias "psh_rewrite_w" (ByVal info As LongPtr, ByVal length As Long, ByVal flags As Long, ByVal outBuf As LongPtr, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare PtrSafe Function psh_profile_name Lib "profshim.dll" Alias "psh_profile_name" (ByVal info As String, ByVal length As Long, ByVal flags As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare PtrSafe Function psh_profile_name_w Lib "profshim.dll" Alias "psh_profile_name_w" (ByVal info As LongPtr, ByVal length As Long, ByVal flags As Long, ByVal outBuf As LongPtr, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare PtrSafe Function psh_describe Lib "profshim.dll" Alias "psh_describe" (ByVal status As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare PtrSafe Function psh_describe_w Lib "profshim.dll" Alias "psh_describe_w" (ByVal status As Long, ByVal outBuf As LongPtr, ByVal cap As Long, ByRef outLen As Long) As Long
+#Else
+Public Declare Function psh_version Lib "profshim.dll" Alias "psh_version" () As Long
+Public Declare Function psh_check Lib "profshim.dll" Alias "psh_check" (ByVal info As String, ByVal length As Long, ByRef report As psh_report) As Long
+Public Declare Function psh_check_w Lib "profshim.dll" Alias "psh_check_w" (ByVal info As Long, ByVal length As Long, ByRef report As psh_report) As Long
+Public Declare Function psh_rewrite Lib "profshim.dll" Alias "psh_rewrite" (ByVal info As String, ByVal length As Long, ByVal flags As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare Function psh_rewrite_w Lib "profshim.dll" Alias "psh_rewrite_w" (ByVal info As Long, ByVal length As Long, ByVal flags As Long, ByVal outBuf As Long, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare Function psh_profile_name Lib "profshim.dll" Alias "psh_profile_name" (ByVal info As String, ByVal length As Long, ByVal flags As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare Function psh_profile_name_w Lib "profshim.dll" Alias "psh_profile_name_w" (ByVal info As Long, ByVal length As Long, ByVal flags As Long, ByVal outBuf As Long, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare Function psh_describe Lib "profshim.dll" Alias "psh_describe" (ByVal status As Long, ByVal outBuf As String, ByVal cap As Long, ByRef outLen As Long) As Long
+Public Declare Function psh_describe_w Lib "profshim.dll" Alias "psh_describe_w" (ByVal status As Long, ByVal outBuf As Long, ByVal cap As Long, ByRef outLen As Long) As Long
+#End If
+
+' ---- Helpers: Strings in and out, failures raised -------------------------------------
+
+' The status of psh_check for info: PSH_OK (0) when it is safe to give to CDO as it is.
+' Never raises for a bad string; see PshCheckReport for where it is wrong.
+Public Function PshCheck(ByVal info As String) As Long
+    Dim report As psh_report
+    PshCheck = PshCheckReport(info, report)
+End Function
+
+' psh_check with its report: fills report and returns report.status.
+Public Function PshCheckReport(ByVal info As String, ByRef report As psh_report) As Long
+    If StrPtr(info) = 0 Then info = ""              ' vbNullString is NULL to the library
+    report.size = LenB(report)
+    PshCheckReport = psh_check_w(StrPtr(info), Len(info), report)
+End Function
+
+' info made safe for CDO: CRLF and stray whitespace cleaned, a DN mailbox replaced by its
+' directory name (unless flags has PSH_REWRITE_KEEP_DN). Raises the status on failure.
+Public Function PshRewrite(ByVal info As String, Optional ByVal flags As Long = 0) As String
+    Dim buffer As String, n As Long, status As Long
+    If StrPtr(info) = 0 Then info = ""
+    buffer = String$(Len(info) + 1, vbNullChar)     ' the output is never longer
+    status = psh_rewrite_w(StrPtr(info), Len(info), flags, StrPtr(buffer), Len(buffer), n)
+    If status = PSH_E_INSUFFICIENT_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = psh_rewrite_w(StrPtr(info), Len(info), flags, StrPtr(buffer), Len(buffer), n)
+    End If
+    If status <> PSH_OK Then PshRaise status, "PshRewrite"
+    PshRewrite = Left$(buffer, n)
+End Function
+
+' A safe, stable, unique MAPI profile name for info (at most 64 characters of A-Z a-z
+' 0-9 _). Raises the status on failure.
+Public Function PshProfileName(ByVal info As String) As String
+    Dim buffer As String, n As Long, status As Long
+    If StrPtr(info) = 0 Then info = ""
+    buffer = String$(PSH_PROFILE_NAME_MAX + 1, vbNullChar)
+    status = psh_profile_name_w(StrPtr(info), Len(info), 0, StrPtr(buffer), Len(buffer), n)
+    If status = PSH_E_INSUFFICIENT_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        status = psh_profile_name_w(StrPtr(info), Len(info), 0, StrPtr(buffer), Len(buffer), n)
+    End If
+    If status <> PSH_OK Then PshRaise status, "PshProfileName"
+    PshProfileName = Left$(buffer, n)
+End Function
+
+' One line of English for any status: "PSH_E_UNSAFE_CHAR: ..." or "unknown status 0x...".
+Public Function PshDescribe(ByVal status As Long) As String
+    Dim buffer As String, n As Long, rc As Long
+    buffer = String$(256, vbNullChar)
+    rc = psh_describe_w(status, StrPtr(buffer), Len(buffer), n)
+    If rc = PSH_E_INSUFFICIENT_BUFFER Then
+        buffer = String$(n + 1, vbNullChar)
+        rc = psh_describe_w(status, StrPtr(buffer), Len(buffer), n)
+    End If
+    If rc <> PSH_OK Then
+        PshDescribe = "unknown status 0x" & Right$("0000000" & Hex$(status), 8)
+    Else
+        PshDescribe = Left$(buffer, n)
+    End If
+End Function
+
+' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000).
+Public Function PshVersion() As Long
+    PshVersion = psh_version()
+End Function
+
+' Err.Raise with the status as Err.Number and the library's text as Err.Description.
+Private Sub PshRaise(ByVal status As Long, ByVal where As String)
+    Err.Raise status, "ProfShim." & where, PshDescribe(status)
+End Sub
