@@ -122,6 +122,10 @@ std::vector<DnCase> broken() {
         {"fifteen /cn=", "/o=a/ou=b" + cns(15), 79, 0, 0},
         {"fifteenth /cn= with a bad RDN", "/o=a/ou=b" + cns(14) + "/cn=#", 79, 0, 0},
         {"fifteenth /cn= with an empty RDN", "/o=a/ou=b" + cns(14) + "/cn=", 79, 0, 0},
+        // After fourteen /cn= the grammar wants the end of the part: any '/' is where it fails.
+        {"'/' after fourteen /cn=", "/o=a/ou=b" + cns(14) + "/", 79, 0, 0},
+        {"'/c' after fourteen /cn=", "/o=a/ou=b" + cns(14) + "/c", 79, 0, 0},
+        {"'/ou=' after fourteen /cn=", "/o=a/ou=b" + cns(14) + "/ou=c", 79, 0, 0},
     };
     for (char c : std::string("#$';^{}~`"))
         v.push_back({std::string("non-teletex '") + c + "'", std::string("/o=A/ou=B/cn=j") + c + "doe", 14, 0, 0});
