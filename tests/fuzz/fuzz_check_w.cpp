@@ -1,0 +1,7 @@
+// libFuzzer target: psh_check_w on UTF-16 units, compared with the other width (targets.hpp).
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
+    psh_fuzz::fuzz_check<psh_wchar>(data, size);
+    return 0;
+}
