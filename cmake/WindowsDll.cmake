@@ -46,10 +46,18 @@ function(profshim_write_stdcall_def out_def header)
     profshim_stdcall_arg_bytes(n "${header}" ${name})
     string(APPEND body "    ${name}@${n}\n")
   endforeach()
+  # The COM entry points (PRIVATE: in the export table, not in the import libraries) are
+  # __stdcall too, with the sizes of their Windows SDK prototypes.
+  set(com_DllGetClassObject 12)
+  set(com_DllCanUnloadNow 0)
+  set(com_DllRegisterServer 0)
+  set(com_DllUnregisterServer 0)
+  set(com_DllInstall 8)
   foreach(name IN LISTS arg_PRIVATE)
-    # The COM entry points are __stdcall too (DllGetClassObject@12, ...), but not in the
-    # header; a DLL that grows them must list their sizes here.
-    message(FATAL_ERROR "profshim_write_stdcall_def: PRIVATE export ${name} has no known @N")
+    if(NOT DEFINED com_${name})
+      message(FATAL_ERROR "profshim_write_stdcall_def: PRIVATE export ${name} has no known @N")
+    endif()
+    string(APPEND body "    ${name}@${com_${name}} PRIVATE\n")
   endforeach()
   file(CONFIGURE OUTPUT "${out_def}" CONTENT "${body}" @ONLY)
 endfunction()

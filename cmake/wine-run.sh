@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a Windows program under Wine for ctest (CMAKE_CROSSCOMPILING_EMULATOR of the
 # windows-x64 preset): wine-run.sh program.exe [args...]
+# `wine-run.sh --init` only creates the prefix (the build does it once, so that no test,
+# and no gtest_discover_tests with its short timeout, waits for it).
 #
 # - Wine gets its own prefix, WINEPREFIX=<build folder>/wineprefix (override with
 #   PROFSHIM_WINEPREFIX), created once on first use under a lock, so parallel tests do not
@@ -55,6 +57,10 @@ if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
       [[ -f "$WINEPREFIX/system.reg" ]] || { echo "wine-run.sh: could not create $WINEPREFIX" >&2; exit 1; }
     fi
   ) 9>"$WINEPREFIX.lock"
+fi
+
+if [[ "${1:-}" == "--init" ]]; then
+  exit 0
 fi
 
 # Keep the program's exit status (pipefail) while taking the CRs off its stdout.
