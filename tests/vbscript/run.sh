@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the COM object's tests under Wine, for ctest (bindings/CMakeLists.txt, Windows x64):
+#
+#   run.sh <emulator> register   <profshim.dll>   regsvr32 /s the DLL
+#   run.sh <emulator> unregister <profshim.dll>   regsvr32 /u /s the DLL
+#   run.sh <emulator> script <file.vbs> [args]    wine64 cscript //nologo file.vbs args
+#
+# <emulator> is the build's CMAKE_CROSSCOMPILING_EMULATOR (cmake/wine-run.sh: the build's
+# own Wine prefix, no display, CRs off stdout). Paths are given to Wine as Z:\... (Z: is /
+# in every Wine prefix): cscript would take a Unix path's leading / for a switch.
+set -euo pipefail
+
+emulator="$1"
+mode="$2"
+shift 2
+
+winpath() {
+  local p
+  p="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+  printf 'Z:%s' "${p//\//\\}"
+}
+
+case "$mode" in
+  register)
+    "$emulator" regsvr32 /s "$(winpath "$1")"
+    echo "regsvr32 $(basename "$1"): exit status 0"
+    ;;
+  unregister)
+    "$emulator" regsvr32 /u /s "$(winpath "$1")"
+    echo "regsvr32 /u $(basename "$1"): exit status 0"
+    ;;
+  script)
+    script="$(winpath "$1")"
+    shift
+    # VBScript under Wine ends a script silently, with exit status 0, at an error nobody
+    # traps: ctest's pass condition is therefore the script's own last line,
+    # "N passed, 0 failed", not only the exit status.
+    "$emulator" cscript //nologo "$script" "$@"
+    ;;
+  *)
+    echo "run.sh: unknown mode '$mode'" >&2
+    exit 2
+    ;;
+esac
