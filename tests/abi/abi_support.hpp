@@ -113,8 +113,12 @@ std::string show(const Units<U>& s) {
         }
     }
     out += "\"";
-    if (s.size() > 80) out = "(" + std::to_string(s.size()) + " units) " + out;
-    return out;
+    if (s.size() <= 80) return out;
+    std::string counted = "(";
+    counted += std::to_string(s.size());
+    counted += " units) ";
+    counted += out;
+    return counted;
 }
 inline std::string show(std::string_view s) { return show(units<char>(s)); }
 
