@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
 
     bench::load_profshim(library);
-    std::printf("profshim_bench: %s\n", library.c_str());
+    std::fprintf(stderr, "profshim_bench: %s\n", library.c_str());
     if (const int mismatches = bench::verify_all(verbose); mismatches != 0) {
         std::fprintf(stderr,
                      "profshim_bench: FAILED: %d mismatches between profshim and a baseline (above); "

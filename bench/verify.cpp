@@ -146,7 +146,7 @@ void verify_ldap(Mismatches& mismatches, bool verbose) {
             ++agreed;
             must_agree.erase(sample.name);
         } else if (verbose) {
-            std::printf("  OpenLDAP differs by design on %-22s %s: profshim %s, OpenLDAP %s\n",
+            std::fprintf(stderr, "  OpenLDAP differs by design on %-22s %s: profshim %s, OpenLDAP %s\n",
                         sample.name.c_str(), escaped(dn_case.dn).c_str(),
                         dn_case.well_formed ? "well-formed" : "PSH_E_BAD_DN",
                         !trip.ok() ? ("rejects (rc " + std::to_string(trip.rc_parse) + ")").c_str()
@@ -157,7 +157,7 @@ void verify_ldap(Mismatches& mismatches, bool verbose) {
     for (const std::string& name : must_agree) {
         mismatches.add("the timed DN input " + name + " is not one OpenLDAP and profshim agree on");
     }
-    std::printf("verify: OpenLDAP DCE round trip gives profshim's answers on %d DNs of the corpus\n", agreed);
+    std::fprintf(stderr, "verify: OpenLDAP DCE round trip gives profshim's answers on %d DNs of the corpus\n", agreed);
 }
 
 }  // namespace
@@ -212,13 +212,13 @@ int verify_all(bool verbose) {
         regex_name.status = regex_baseline::profile_name(info, regex_name.text);
         compare(mismatches, sample, "regex profile_name", name, regex_name);
         if (verbose) {
-            std::printf("  %-26s check %-26s rewrite %-26s name %s\n", sample.name.c_str(),
+            std::fprintf(stderr, "  %-26s check %-26s rewrite %-26s name %s\n", sample.name.c_str(),
                         status_name(check.status).c_str(),
                         status_name(psh_rewrite_answer(info, 0).status).c_str(),
                         name.status == PSH_OK ? name.text.c_str() : status_name(name.status).c_str());
         }
     }
-    std::printf("verify: std::regex baseline and psh_*_w give psh_*'s answers on %zu inputs (%zu statuses)\n",
+    std::fprintf(stderr, "verify: std::regex baseline and psh_*_w give psh_*'s answers on %zu inputs (%zu statuses)\n",
                 sample_corpus().size(), statuses.size());
     verify_ldap(mismatches, verbose);
     return mismatches.count;
