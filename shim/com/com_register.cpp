@@ -63,12 +63,14 @@ LSTATUS delete_tree(HKEY root, const wchar_t* key) noexcept {
 }
 
 // Removes this object's keys under one classes root. ERROR_SUCCESS when none is left.
-LSTATUS unregister_under(HKEY classes) noexcept {
+// A ProgID key goes only if it names this CLSID, unless `ours` says it was written just
+// now (undoing a registration that failed half way, perhaps before its CLSID value).
+LSTATUS unregister_under(HKEY classes, bool ours = false) noexcept {
     LSTATUS result = ERROR_SUCCESS;
     std::array<wchar_t, 128> key{};
     for (const wchar_t* progid : {kProgIdVersioned, kProgId}) {
         join(key, progid, L"CLSID");
-        if (value_is(classes, key.data(), kClsidString)) {
+        if (ours || value_is(classes, key.data(), kClsidString)) {
             if (LSTATUS rc = delete_tree(classes, progid); rc != ERROR_SUCCESS) result = rc;
         }
     }
@@ -124,7 +126,7 @@ STDAPI DllRegisterServer(void) {
         HKEY classes = open_classes(i, KEY_READ | KEY_WRITE);
         if (classes == nullptr) continue; // refused: try the current user's
         last = register_under(classes);
-        if (last != ERROR_SUCCESS) unregister_under(classes); // nothing half done
+        if (last != ERROR_SUCCESS) unregister_under(classes, true); // nothing half done
         RegCloseKey(classes);
         if (last == ERROR_SUCCESS) return S_OK;
         if (last != ERROR_ACCESS_DENIED) break;
