@@ -208,7 +208,9 @@ int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* rep
  *  1. Units as for psh_check, except that CR and TAB are accepted here.
  *  2. CRLF and a lone CR become LF; each line loses its leading and trailing spaces and
  *     tabs; lines then empty are dropped at the start and at the end (the empty middle
- *     line of the anonymous form stays).
+ *     line of the anonymous form stays). So an empty server or mailbox line is dropped
+ *     too, and the result is PSH_E_NO_SEPARATOR rather than PSH_E_EMPTY_SERVER or
+ *     PSH_E_EMPTY_MAILBOX ("EXCH01\n" and "\njdoe" both have no separator left).
  *  3. Unless PSH_REWRITE_KEEP_DN: in the authenticated form a mailbox that is a well-formed
  *     DN becomes its last RDN, the directory name Exchange 5.5 made from the alias; in the
  *     anonymous form "anon" is written in lower case.
