@@ -1,6 +1,6 @@
-# What a Windows user downloads: `cpack` (or `cmake --build --preset windows-x64 --target
-# package`) makes build/windows-x64/package/profshim-<version>-win64.zip, and -win32.zip
-# for windows-x86:
+# What a Windows user downloads: after the build, `cmake --build --preset windows-x64
+# --target package` (or cpack in the build folder) makes
+# build/windows-x64/package/profshim-<version>-win64.zip, and -win32.zip for windows-x86:
 #
 #   profshim-<version>-win64/
 #     README.txt                 what is inside, how to call it, how to link it
@@ -30,6 +30,10 @@ install(FILES "${PROJECT_BINARY_DIR}/windows-README.txt" DESTINATION . RENAME RE
 if(TARGET profshim_cli)
   install(TARGETS profshim_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+
+# cpack packs what the build made; it does not build (no "preinstall" build of all), so
+# that windows.package never compiles in the middle of a test run. Build first.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
 set(CPACK_GENERATOR ZIP)
 set(CPACK_PACKAGE_NAME profshim)

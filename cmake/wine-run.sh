@@ -9,11 +9,11 @@
 #   race to create it. Console programs need no display: DISPLAY is unset, and Mono and
 #   Gecko are not offered (nothing is downloaded).
 # - WINEDEBUG=-all keeps Wine's own messages out of the test output.
-# - Windows programs write CRLF; the CRs are taken off stdout so that ctest and
-#   gtest_discover_tests read plain lines. The program's exit status is kept.
+# - The program's output is passed on when it has ended, with the CRs of its CRLF line ends
+#   taken off stdout, so that ctest and gtest_discover_tests read plain lines; its exit
+#   status is kept.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 wine="${PROFSHIM_WINE:-}"
 if [[ -z "$wine" ]]; then
   for w in /usr/lib/wine/wine64 "$(command -v wine64 || true)" "$(command -v wine || true)"; do
@@ -51,8 +51,8 @@ if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
     flock 9
     if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
       echo "wine-run.sh: creating the Wine prefix $WINEPREFIX (once)" >&2
-      "$wine" wineboot -i >/dev/null 2>&1 || true
-      # wineboot returns before the registry is written out; wait for the server.
+      "$wine" wineboot -i </dev/null >/dev/null 2>&1 || true
+      # wineboot returns before the registry is written out; wait for the server to end.
       "$(dirname "$wine")/wineserver" -w 2>/dev/null || wineserver -w 2>/dev/null || true
       [[ -f "$WINEPREFIX/system.reg" ]] || { echo "wine-run.sh: could not create $WINEPREFIX" >&2; exit 1; }
     fi
@@ -63,5 +63,22 @@ if [[ "${1:-}" == "--init" ]]; then
   exit 0
 fi
 
-# Keep the program's exit status (pipefail) while taking the CRs off its stdout.
-"$wine" "$@" | sed -u 's/\r$//'
+# The output goes to files first and is copied out when the program has ended: the first
+# program of a Wine session also starts Wine's own processes (services.exe, winedevice.exe
+# ...), which inherit its stdout and stderr and outlive it by seconds; through a pipe,
+# ctest would wait for them after every test.
+out="$(mktemp)"
+err="$(mktemp)"
+flush() {
+  sed 's/\r$//' "$out"
+  cat "$err" >&2
+  rm -f "$out" "$err"
+}
+trap 'flush; exit 143' TERM INT
+set +e
+"$wine" "$@" >"$out" 2>"$err"
+rc=$?
+set -e
+trap - TERM INT
+flush
+exit "$rc"
