@@ -59,7 +59,9 @@ public:
         }
         // Copy forwards: in place the result is never ahead of the input it came from,
         // and it was made in a work buffer anyway.
-        for (int32_t i = 0; i < size; ++i) data_[i] = units[gsl::narrow_cast<std::size_t>(i)];
+        // Plain reads: the loop is bounded by the span's own size.
+        const Unit* const from = units.data();
+        for (int32_t i = 0; i < size; ++i) data_[i] = from[i];
         data_[size] = Unit{0};
         return PSH_OK;
     }
