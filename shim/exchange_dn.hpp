@@ -5,6 +5,8 @@
 // There is no escaping, so '/' always starts the next RDN.
 #pragma once
 
+#include <array>
+#include <array>
 #include <string_view>
 
 #include "units.hpp"
@@ -16,7 +18,7 @@ constexpr int32_t kMaxDnRdnUnits = 256;
 constexpr int32_t kMaxCommonNames = 14;
 
 // [MS-OXOABK] teletex-char: space, A-Z a-z 0-9 and ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |
-constexpr bool is_rdn_unit(uint32_t u) {
+constexpr bool is_teletex_char(uint32_t u) {
     if (u == ' ' || is_ascii_alnum(u)) return true;
     switch (u) {
         case '!': case '"': case '%': case '&': case '\\': case '(': case ')': case '*':
@@ -27,6 +29,16 @@ constexpr bool is_rdn_unit(uint32_t u) {
             return false;
     }
 }
+
+// The same set as a table, made at compile time: one load a unit instead of a switch,
+// in the loop every RDN unit goes through.
+inline constexpr auto kRdnUnits = [] {
+    std::array<bool, 128> table{};
+    for (uint32_t u = 0; u < table.size(); ++u) table[u] = is_teletex_char(u);
+    return table;
+}();
+
+constexpr bool is_rdn_unit(uint32_t u) { return u < kRdnUnits.size() && kRdnUnits[u]; }
 
 struct DnParse {
     Fault fault;      // PSH_E_BAD_DN at the first unit where the parse fails
@@ -43,51 +55,68 @@ public:
         : text_(text), end_(part.end), pos_(part.begin) {}
 
     DnParse parse() {
-        if (!attribute("o") || !rdn()) return failed();
-        if (!attribute("ou") || !rdn()) return failed();
+        if (!attribute("/o=") || !rdn()) return failed();
+        if (!attribute("/ou=") || !rdn()) return failed();
         int32_t common_names = 0;
         do {
             // A 15th "/cn=" fails at its '/', whatever follows it.
             if (common_names == kMaxCommonNames) return fail(pos_);
-            if (!attribute("cn") || !rdn()) return failed();
+            if (!attribute("/cn=") || !rdn()) return failed();
             ++common_names;
         } while (pos_ < end_);
         return DnParse{no_fault(), last_rdn_};
     }
 
 private:
-    // "/" type "=", the type's letters in any case. Ending too soon fails at the end.
-    bool attribute(std::string_view type) {
-        if (!expect('/', false)) return false;
-        for (char letter : type) {
-            if (!expect(static_cast<uint32_t>(letter), true)) return false;
+    // "/" type "=", the type's letters in any case (`prefix` is in lower case). The whole
+    // prefix is compared in one go, without a branch a unit: OR-ing 0x20 into a unit
+    // lowers an ASCII letter and turns no other unit into a lower-case letter. Only when
+    // it differs is it walked again, to find the unit at fault (or the end, if too soon).
+    template <std::size_t N>
+    bool attribute(const char (&prefix)[N]) {
+        constexpr auto length = static_cast<int32_t>(N - 1);
+        if (end_ - pos_ >= length) {
+            uint32_t differ = 0;
+            for (int32_t k = 0; k < length; ++k) {
+                const auto wanted = static_cast<uint32_t>(prefix[k]);
+                const uint32_t case_bit = is_ascii_lower(wanted) ? 0x20 : 0;
+                differ |= (text_[pos_ + k] | case_bit) ^ wanted;
+            }
+            if (differ == 0) {
+                pos_ += length;
+                return true;
+            }
         }
-        return expect('=', false);
+        for (int32_t k = 0; k < length; ++k, ++pos_) {
+            if (pos_ == end_) return fail_bool(end_);
+            const auto wanted = static_cast<uint32_t>(prefix[k]);
+            const uint32_t u = text_[pos_];
+            if ((is_ascii_lower(wanted) ? ascii_lower(u) : u) != wanted) return fail_bool(pos_);
+        }
+        return true;   // not reached: the prefix differed somewhere
     }
 
-    bool expect(uint32_t wanted, bool any_case) {
-        if (pos_ == end_) return fail_bool(end_);
-        const uint32_t u = text_[pos_];
-        const bool same = any_case ? ascii_lower(u) == wanted : u == wanted;
-        if (!same) return fail_bool(pos_);
-        ++pos_;
-        return true;
-    }
-
-    // An RDN runs to the next '/' or the end. Of all its faults the leftmost unit is
-    // reported, which one left-to-right pass gives.
+    // An RDN runs to the next '/' or the end, and the leftmost of its faults is reported:
+    // a space first, a unit outside the set, the first unit past a limit (the 65th of the
+    // RDN or the 257th of the DN), empty, a space last. One pass: the limits bound the loop
+    // and the spaces are looked at the two ends only (a space inside is in the set).
     bool rdn() {
         const int32_t begin = pos_;
-        while (pos_ < end_ && text_[pos_] != '/') ++pos_;
+        const int32_t room = kMaxDnRdnUnits - rdn_units_;
+        const int32_t limit = begin + (room < kMaxRdnUnits ? room : kMaxRdnUnits);
+        const int32_t stop = limit < end_ ? limit : end_;
+        if (pos_ < end_ && text_[pos_] == ' ') return fail_bool(pos_);
+        for (; pos_ < stop; ++pos_) {
+            const uint32_t u = text_[pos_];
+            if (is_rdn_unit(u)) continue;
+            if (u == '/') break;
+            return fail_bool(pos_);
+        }
+        // Stopped at a limit with more of this RDN to come: that unit is one too many.
+        if (pos_ == limit && pos_ < end_ && text_[pos_] != '/') return fail_bool(pos_);
         const int32_t end = pos_;
         if (begin == end) return fail_bool(begin);
-        for (int32_t i = begin; i < end; ++i) {
-            const uint32_t u = text_[i];
-            const bool space_at_end = u == ' ' && (i == begin || i == end - 1);
-            const bool too_long = i - begin == kMaxRdnUnits;
-            const bool dn_too_long = rdn_units_ + (i - begin) == kMaxDnRdnUnits;
-            if (space_at_end || !is_rdn_unit(u) || too_long || dn_too_long) return fail_bool(i);
-        }
+        if (text_[end - 1] == ' ') return fail_bool(end - 1);
         rdn_units_ += end - begin;
         last_rdn_ = Range{begin, end};
         return true;

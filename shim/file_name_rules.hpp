@@ -5,7 +5,6 @@
 
 #include <array>
 #include <string_view>
-#include <utility>
 
 #include "units.hpp"
 
@@ -40,19 +39,35 @@ inline constexpr std::array<std::string_view, 27> kReservedDeviceNames = {
 };
 
 // True when the units of `name` are a device name, compared without regard to ASCII case.
+// Tested for every stem, so it dispatches on the length first: every device name has 3, 4,
+// 6 or 7 units, and most stems are none of those names' lengths.
 template <CodeUnit Unit>
 constexpr bool is_reserved_device_name(const UnitView<Unit>& text, Range name) {
-    for (std::string_view device : kReservedDeviceNames) {
-        if (std::cmp_not_equal(device.size(), name.size())) continue;
-        bool same = true;
-        for (int32_t i = 0; same && i < name.size(); ++i) {
-            const auto expected = static_cast<uint32_t>(static_cast<unsigned char>(
-                device[static_cast<std::size_t>(i)]));
-            same = ascii_lower(text[name.begin + i]) == ascii_lower(expected);
+    // `lower` is a device name's first units, in lower case.
+    const auto starts_with = [&](std::string_view lower) {
+        for (std::size_t i = 0; i < lower.size(); ++i) {
+            const uint32_t u = text[name.begin + gsl::narrow_cast<int32_t>(i)];
+            if (ascii_lower(u) != static_cast<uint32_t>(lower[i])) return false;
         }
-        if (same) return true;
+        return true;
+    };
+    switch (name.size()) {
+        case 3: return starts_with("con") || starts_with("prn") || starts_with("aux") || starts_with("nul");
+        case 4: return (starts_with("com") || starts_with("lpt")) && is_ascii_digit(text[name.begin + 3]);
+        case 6: return starts_with("clock$") || starts_with("conin$");
+        case 7: return starts_with("conout$");
+        default: return false;
     }
-    return false;
 }
+
+// The switch above is the list, name for name.
+constexpr bool reserved_list_matches_switch() {
+    for (std::string_view device : kReservedDeviceNames) {
+        const UnitView<char> text(device.data(), gsl::narrow_cast<int32_t>(device.size()));
+        if (!is_reserved_device_name(text, text.whole())) return false;
+    }
+    return true;
+}
+static_assert(reserved_list_matches_switch());
 
 }  // namespace profshim
