@@ -10,6 +10,7 @@
 // Work buffers live on the stack: an input is at most PSH_MAX_INPUT units.
 
 #include <array>
+#include <optional>
 #include <type_traits>
 
 // The header's declarations are the exported symbols; everything else stays hidden.
@@ -55,9 +56,8 @@ void reset_report(psh_report& report, int32_t status) {
 }
 
 template <CodeUnit Unit>
-bool is_rewritable(const UnitView<Unit>& text, int32_t check_status) {
-    // A ProfileInfo that passes psh_check is what psh_rewrite makes of it.
-    if (check_status == PSH_OK) return true;
+bool is_rewritable(const UnitView<Unit>& text, const CheckResult& check) {
+    if (const std::optional<bool> known = rewritable_from_check(text, check)) return *known;
     WorkBuffer<Unit> work;
     return rewrite_profile_info(text, 0, gsl::span<Unit>(work)).status == PSH_OK;
 }
@@ -89,7 +89,7 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
             report->mailbox_offset = result.layout.mailbox.begin;
             report->mailbox_length = result.layout.mailbox.size();
         }
-        report->rewritable = is_rewritable(text, status) ? 1 : 0;
+        report->rewritable = is_rewritable(text, result) ? 1 : 0;
     }
     return status;
 }

@@ -2,30 +2,24 @@
 // slips VB code makes when it builds a ProfileInfo (vbCrLf, a trailing vbNewLine, spaces).
 #pragma once
 
+#include "line_feeds.hpp"
 #include "units.hpp"
 
 namespace profshim {
 
 struct Normalised {
     Fault fault;
-    int32_t size = 0;   // units written to the buffer
+    int32_t size = 0;       // units written to the buffer
+    // What the checks of the result need to know, found while writing it, so that they
+    // need not read it again for it: its line feeds (normalisation writes each one), and
+    // its first TAB (-1 when none), the one unit step 1 accepts that psh_check does not.
+    LineFeeds line_feeds;
+    int32_t first_tab = -1;
 };
 
 namespace detail {
 
 constexpr bool is_blank(uint32_t u) { return u == kSpace || u == kTab; }
-
-// Step 1: as check rule 1, except that CR and TAB are accepted too.
-template <CodeUnit Unit>
-constexpr Fault check_characters_for_normalising(const UnitView<Unit>& text) {
-    for (int32_t i = 0; i < text.size(); ++i) {
-        const uint32_t u = text[i];
-        if (u != kLineFeed && u != kCarriageReturn && u != kTab && !is_printable_ascii(u)) {
-            return fault_at(PSH_E_BAD_CHAR, i);
-        }
-    }
-    return no_fault();
-}
 
 }  // namespace detail
 
@@ -33,21 +27,34 @@ constexpr Fault check_characters_for_normalising(const UnitView<Unit>& text) {
 // result is never longer). CRLF and lone CR become LF; each line loses leading and
 // trailing spaces and tabs; empty lines are dropped at the start and the end, kept in the
 // middle (the anonymous form's empty line).
+// One pass: step 1 (as check rule 1, except that CR and TAB are accepted too) is checked
+// while the lines are found, left to right, so its first bad unit is the first one met.
 template <CodeUnit Unit>
-constexpr Normalised normalise(const UnitView<Unit>& text, gsl::span<Unit> out) {
-    Normalised result;
-    result.fault = detail::check_characters_for_normalising(text);
-    if (!result.fault.ok()) return result;
+constexpr Normalised normalise(const UnitView<Unit>& text, gsl::span<Unit> out_units) {
+    // Once checked here, each write below is in bounds: `written` never passes `pos`.
+    Expects(out_units.size() >= gsl::narrow_cast<std::size_t>(text.size()));
+    Unit* const out = out_units.data();
 
+    Normalised result;
     int32_t written = 0;
     int32_t lines_written = 0;
     int32_t empty_lines_held = 0;   // empty lines after the last line written
     int32_t pos = 0;
     const int32_t size = text.size();
     while (pos <= size) {
-        // One line: [line_begin, line_end), then its line break (CRLF, CR or LF) if any.
+        // One line: [line_begin, pos), then its line break (CRLF, CR or LF) if any.
         const int32_t line_begin = pos;
-        while (pos < size && text[pos] != kLineFeed && text[pos] != kCarriageReturn) ++pos;
+        bool has_tab = false;
+        for (; pos < size; ++pos) {
+            const uint32_t u = text[pos];
+            if (is_printable_ascii(u)) continue;
+            if (u == kLineFeed || u == kCarriageReturn) break;
+            if (u != kTab) {
+                result.fault = fault_at(PSH_E_BAD_CHAR, pos);
+                return result;
+            }
+            has_tab = true;
+        }
         int32_t begin = line_begin;
         int32_t end = pos;
         if (pos < size && text[pos] == kCarriageReturn && pos + 1 < size && text[pos + 1] == kLineFeed) ++pos;
@@ -60,10 +67,15 @@ constexpr Normalised normalise(const UnitView<Unit>& text, gsl::span<Unit> out) 
             continue;
         }
         if (lines_written > 0) {
-            for (int32_t i = 0; i <= empty_lines_held; ++i) out[gsl::narrow_cast<std::size_t>(written++)] = Unit{kLineFeed};
+            for (int32_t i = 0; i <= empty_lines_held; ++i) {
+                result.line_feeds.add(written);
+                out[written++] = Unit{kLineFeed};
+            }
         }
         for (int32_t i = begin; i < end; ++i) {
-            out[gsl::narrow_cast<std::size_t>(written++)] = static_cast<Unit>(text[i]);
+            const uint32_t u = text[i];
+            if (has_tab && u == kTab && result.first_tab < 0) result.first_tab = written;
+            out[written++] = static_cast<Unit>(u);
         }
         ++lines_written;
         empty_lines_held = 0;

@@ -7,6 +7,8 @@
 #include "exchange_dn.hpp"
 #include "file_name_rules.hpp"
 #include "host_name.hpp"
+#include "line_feeds.hpp"
+#include "normalise.hpp"
 #include "units.hpp"
 
 namespace profshim {
@@ -38,15 +40,6 @@ enum class FileNameRules { apply, skip };
 namespace detail {
 
 template <CodeUnit Unit>
-constexpr Fault check_characters(const UnitView<Unit>& text) {
-    for (int32_t i = 0; i < text.size(); ++i) {
-        const uint32_t u = text[i];
-        if (u != kLineFeed && !is_printable_ascii(u)) return fault_at(PSH_E_BAD_CHAR, i);
-    }
-    return no_fault();
-}
-
-template <CodeUnit Unit>
 constexpr bool is_anon(const UnitView<Unit>& text, Range part) {
     constexpr char kAnon[] = "anon";
     if (part.size() != 4) return false;
@@ -56,19 +49,29 @@ constexpr bool is_anon(const UnitView<Unit>& text, Range part) {
     return true;
 }
 
-// Rule 2: one LF, or exactly LF LF "anon"; anything else fails at the second LF.
+// Rules 1 and 2 in one pass: the first unit that is neither printable ASCII nor LF, and on
+// the way the LFs.
 template <CodeUnit Unit>
-constexpr Fault parse_separators(const UnitView<Unit>& text, Layout& layout) {
-    int32_t first = -1;
-    int32_t second = -1;
-    int32_t count = 0;
-    for (int32_t i = 0; i < text.size(); ++i) {
-        if (text[i] != kLineFeed) continue;
-        if (++count == 1) first = i;
-        if (count == 2) second = i;
+constexpr Fault scan_characters(const UnitView<Unit>& text, LineFeeds& line_feeds) {
+    const int32_t size = text.size();
+    for (int32_t i = 0; i < size; ++i) {
+        const uint32_t u = text[i];
+        if (is_printable_ascii(u)) continue;
+        if (u != kLineFeed) return fault_at(PSH_E_BAD_CHAR, i);
+        line_feeds.add(i);
     }
-    if (count == 0) return fault_at(PSH_E_NO_SEPARATOR, -1);
-    if (count == 1) {
+    return no_fault();
+}
+
+// Rule 2, from the LFs found: one LF, or exactly LF LF "anon"; anything else fails at the
+// second LF.
+template <CodeUnit Unit>
+constexpr Fault parse_separators(const UnitView<Unit>& text, const LineFeeds& line_feeds,
+                                 Layout& layout) {
+    const int32_t first = line_feeds.first;
+    const int32_t second = line_feeds.second;
+    if (line_feeds.count == 0) return fault_at(PSH_E_NO_SEPARATOR, -1);
+    if (line_feeds.count == 1) {
         layout.server = Range{0, first};
         layout.mailbox = Range{first + 1, text.size()};
         if (layout.mailbox.empty()) {
@@ -78,7 +81,7 @@ constexpr Fault parse_separators(const UnitView<Unit>& text, Layout& layout) {
         }
     } else {
         const Range tail{second + 1, text.size()};
-        if (count != 2 || second != first + 1 || !is_anon(text, tail)) {
+        if (line_feeds.count != 2 || second != first + 1 || !is_anon(text, tail)) {
             return fault_at(PSH_E_SYNTAX, second);
         }
         layout.form = PSH_FORM_ANONYMOUS;
@@ -102,9 +105,11 @@ constexpr Fault check_host_server(const UnitView<Unit>& text, Layout& layout,
     return no_fault();
 }
 
+}  // namespace detail
+
+// The alias rules (rule 4, form ALIAS) on `alias`, a non-empty part of `text`.
 template <CodeUnit Unit>
-constexpr Fault check_alias(const UnitView<Unit>& text, Layout& layout, FileNameRules rules) {
-    const Range alias = layout.mailbox;
+constexpr Fault check_alias(const UnitView<Unit>& text, Range alias, FileNameRules rules) {
     const bool file_rules = rules == FileNameRules::apply;
     if (text[alias.begin] == kSpace) return fault_at(PSH_E_BAD_MAILBOX, alias.begin);
     if (text[alias.end - 1] == kSpace) return fault_at(PSH_E_BAD_MAILBOX, alias.end - 1);
@@ -119,9 +124,10 @@ constexpr Fault check_alias(const UnitView<Unit>& text, Layout& layout, FileName
     if (file_rules && is_reserved_device_name(text, stem_of(text, alias))) {
         return fault_at(PSH_E_RESERVED_NAME, alias.begin);
     }
-    layout.mailbox_name = alias;
     return no_fault();
 }
+
+namespace detail {
 
 template <CodeUnit Unit>
 constexpr Fault check_parts(const UnitView<Unit>& text, Layout& layout, FileNameRules rules) {
@@ -137,13 +143,18 @@ constexpr Fault check_parts(const UnitView<Unit>& text, Layout& layout, FileName
 
     if (const Fault f = check_host_server(text, layout, rules); !f.ok()) return f;
     if (layout.mailbox.empty()) return fault_at(PSH_E_EMPTY_MAILBOX, layout.mailbox.begin);
-    if (layout.form == PSH_FORM_ALIAS) return check_alias(text, layout, rules);
+    if (layout.form == PSH_FORM_ALIAS) {
+        const Fault f = check_alias(text, layout.mailbox, rules);
+        if (f.ok()) layout.mailbox_name = layout.mailbox;
+        return f;
+    }
 
     const DnParse mailbox_dn = parse_exchange_dn(text, layout.mailbox);
     if (!mailbox_dn.fault.ok()) return mailbox_dn.fault;
+    // Set even when the DN fails below: a report's `rewritable` looks at it (rewrite.hpp).
+    layout.mailbox_name = mailbox_dn.last_rdn;
     // A well-formed DN is exactly the KB Q271913 case: its '/' cannot be in a file name.
     if (rules == FileNameRules::apply) return fault_at(PSH_E_UNSAFE_CHAR, layout.mailbox.begin);
-    layout.mailbox_name = mailbox_dn.last_rdn;
     return no_fault();
 }
 
@@ -154,12 +165,25 @@ template <CodeUnit Unit>
 constexpr CheckResult check_profile_info(const UnitView<Unit>& text,
                                          FileNameRules rules = FileNameRules::apply) {
     CheckResult result;
-    result.fault = detail::check_characters(text);
+    LineFeeds line_feeds;
+    result.fault = detail::scan_characters(text, line_feeds);
     if (!result.fault.ok()) return result;
-    result.fault = detail::parse_separators(text, result.layout);
+    result.fault = detail::parse_separators(text, line_feeds, result.layout);
     if (!result.fault.ok()) return result;
     result.fault = detail::check_parts(text, result.layout, rules);
     return result;
+}
+
+// The same checks on a text that normalise() wrote (psh_rewrite's and psh_profile_name's
+// step 4), without reading it again for rules 1 and 2: a TAB is the only unit normalising
+// lets through that rule 1 rejects, and `separators` is what parse_separators() made of the
+// LFs it wrote (into `layout`).
+template <CodeUnit Unit>
+constexpr Fault check_normalised(const UnitView<Unit>& text, const Normalised& normalised,
+                                 Fault separators, Layout& layout, FileNameRules rules) {
+    if (normalised.first_tab >= 0) return fault_at(PSH_E_BAD_CHAR, normalised.first_tab);
+    if (!separators.ok()) return separators;
+    return detail::check_parts(text, layout, rules);
 }
 
 }  // namespace profshim

@@ -47,16 +47,18 @@ constexpr ProfileName make_profile_name(const UnitView<Unit>& text, gsl::span<Un
     const Normalised normalised = normalise(text, work);
     if (!normalised.fault.ok()) return ProfileName{normalised.fault.status, 0};
     const UnitView<Unit> key(work.first(gsl::narrow_cast<std::size_t>(normalised.size)));
-    const CheckResult check = check_profile_info(key, FileNameRules::skip);
-    if (!check.fault.ok()) return ProfileName{check.fault.status, 0};
+    Layout layout;
+    const Fault separators = detail::parse_separators(key, normalised.line_feeds, layout);
+    const Fault fault = check_normalised(key, normalised, separators, layout, FileNameRules::skip);
+    if (!fault.ok()) return ProfileName{fault.status, 0};
 
     // The key is the normalised text with A-Z lowered; every unit is ASCII by now.
     Fnv1a64 hash;
     for (int32_t i = 0; i < key.size(); ++i) hash.add(static_cast<uint8_t>(ascii_lower(key[i])));
 
-    int32_t size = detail::append_sanitised(key, check.layout.server_name, kMaxServerNameUnits, out, 0);
+    int32_t size = detail::append_sanitised(key, layout.server_name, kMaxServerNameUnits, out, 0);
     out[gsl::narrow_cast<std::size_t>(size++)] = Unit{'_'};
-    size = detail::append_sanitised(key, check.layout.mailbox_name, kMaxServerAndMailboxUnits - (size - 1), out, size);
+    size = detail::append_sanitised(key, layout.mailbox_name, kMaxServerAndMailboxUnits - (size - 1), out, size);
     out[gsl::narrow_cast<std::size_t>(size++)] = Unit{'_'};
     constexpr std::array<char, 16> kHexDigits = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                  '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};

@@ -1,6 +1,8 @@
 // Rewriting, psh_rewrite (contract 6): the ProfileInfo CDO should get.
 #pragma once
 
+#include <optional>
+
 #include "exchange_dn.hpp"
 #include "normalise.hpp"
 #include "profile_info.hpp"
@@ -23,12 +25,11 @@ constexpr void move_down(gsl::span<Unit> buffer, Range from, int32_t to) {
     }
 }
 
-// Step 3 on the normalised text; returns its new size.
+// Step 3 on the normalised text, whose separators are parsed into `layout`; returns its new
+// size and keeps `layout` true of the result. A DN mailbox that is replaced leaves an
+// alias: its last RDN, which is not empty and does not start with '/'.
 template <CodeUnit Unit>
-constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size) {
-    const UnitView<Unit> text(work.first(gsl::narrow_cast<std::size_t>(size)));
-    Layout layout;
-    if (!parse_separators(text, layout).ok()) return size;   // step 4 reports it
+constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size, Layout& layout) {
     if (layout.form == PSH_FORM_ANONYMOUS) {
         for (int32_t i = layout.mailbox.begin; i < layout.mailbox.end; ++i) {
             auto& unit = work[gsl::narrow_cast<std::size_t>(i)];
@@ -37,27 +38,66 @@ constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size) {
         return size;
     }
     if (layout.form != PSH_FORM_DN) return size;
-    // The DN's last RDN is the directory name Exchange 5.5 made from the alias.
+    // The DN's last RDN is the directory name Exchange 5.5 made from the alias. A DN that
+    // does not parse stays, and step 4 reports it (after any fault of the server).
+    const UnitView<Unit> text(work.first(gsl::narrow_cast<std::size_t>(size)));
     const DnParse dn = parse_exchange_dn(text, layout.mailbox);
     if (!dn.fault.ok()) return size;
     move_down(work, dn.last_rdn, layout.mailbox.begin);
-    return layout.mailbox.begin + dn.last_rdn.size();
+    layout.mailbox.end = layout.mailbox.begin + dn.last_rdn.size();
+    layout.form = PSH_FORM_ALIAS;
+    return layout.mailbox.end;
 }
 
 }  // namespace detail
 
 // Rewrites `text` into `work` (at least text.size() units). PSH_OK means work[0, size) is
 // the safe ProfileInfo; any other status is the first problem of the result.
+// The text is parsed once: normalisation hands over where its LFs are, and after a DN is
+// replaced the result needs only the server's checks and the alias rules on what was the
+// DN's last RDN, in psh_check's order.
 template <CodeUnit Unit>
 constexpr Rewritten rewrite_profile_info(const UnitView<Unit>& text, uint32_t flags,
                                          gsl::span<Unit> work) {
     const Normalised normalised = normalise(text, work);
     if (!normalised.fault.ok()) return Rewritten{normalised.fault.status, 0};
     int32_t size = normalised.size;
-    if ((flags & PSH_REWRITE_KEEP_DN) == 0) size = detail::replace_mailbox(work, size);
+    Layout layout;
+    const Fault separators = detail::parse_separators(
+        UnitView<Unit>(work.first(gsl::narrow_cast<std::size_t>(size))), normalised.line_feeds, layout);
+    if (separators.ok() && (flags & PSH_REWRITE_KEEP_DN) == 0) {
+        size = detail::replace_mailbox(work, size, layout);
+    }
     const UnitView<Unit> result(work.first(gsl::narrow_cast<std::size_t>(size)));
-    const CheckResult check = check_profile_info(result);
-    return Rewritten{check.fault.status, check.fault.ok() ? size : 0};
+    const Fault fault = check_normalised(result, normalised, separators, layout, FileNameRules::apply);
+    return Rewritten{fault.status, fault.ok() ? size : 0};
+}
+
+// A report's `rewritable` (would psh_rewrite(text, 0) succeed?) from psh_check's own result
+// on `text`, when that settles it; std::nullopt when only a rewrite can tell.
+// It settles it when normalising would change nothing: the separators parsed (so every
+// unit is printable ASCII or LF: no CR, no TAB) and each line is non-empty with no space at
+// either end (so no blank is trimmed and no line dropped; the anonymous form's empty middle
+// line stays). Then the rewrite is step 3 and psh_check again, on the same server:
+// - an alias, or a DN that does not parse, is left as it is, so it fails as it did;
+// - the anonymous form only has "anon" lowered; its fault was the server's, which stays;
+// - a well-formed DN mailbox (psh_check's PSH_E_UNSAFE_CHAR at it, which also means the
+//   server passed) becomes its last RDN, which then has to pass the alias rules.
+template <CodeUnit Unit>
+constexpr std::optional<bool> rewritable_from_check(const UnitView<Unit>& text,
+                                                    const CheckResult& check) {
+    if (check.fault.ok()) return true;   // what passes psh_check is what psh_rewrite makes of it
+    const Layout& layout = check.layout;
+    if (!layout.parsed) return std::nullopt;
+    const auto trimmed = [&](Range line) {
+        return !line.empty() && text[line.begin] != kSpace && text[line.end - 1] != kSpace;
+    };
+    const bool mailbox_trimmed = layout.form == PSH_FORM_ANONYMOUS || trimmed(layout.mailbox);
+    if (!trimmed(layout.server) || !mailbox_trimmed) return std::nullopt;
+    const bool dn_mailbox_ok = layout.form == PSH_FORM_DN && check.fault.status == PSH_E_UNSAFE_CHAR &&
+                               check.fault.offset == layout.mailbox.begin;
+    if (!dn_mailbox_ok) return false;
+    return check_alias(text, layout.mailbox_name, FileNameRules::apply).ok();
 }
 
 }  // namespace profshim
