@@ -23,8 +23,11 @@
  * (SONAME libprofshim.so.1) on Linux; exports.def is the one list of exported names, and
  * the binaries export exactly those (the Windows DLL also the COM entry points, PRIVATE).
  * Every count, offset and status is int32_t, every flag word uint32_t (a VB Long passes
- * any of them). Both Windows bitnesses are built and their tests run: x64 under 64-bit
- * Wine, x86 under 32-bit Wine, where VB6, VBA and 32-bit IIS pools load it.
+ * any of them). Both Windows bitnesses are built and tested at run time: x64 under 64-bit
+ * Wine, and x86, the DLL VB6, 32-bit VBA and 32-bit IIS pools load, under 32-bit Wine
+ * (WoW64): the ABI suite through LoadLibraryW, C callers linked with both import libraries,
+ * the COM object from 32-bit cscript, and every Declare of bindings/vb/ProfShim.bas called
+ * as VB6 calls it, the stack pointer checked after each call.
  *
  * Section 2. Conventions, shared by every function:
  *  - Every function returns an int32_t status shaped like an HRESULT: PSH_OK (0) is success,
