@@ -1,11 +1,11 @@
 // The C boundary: every export of exports.def is defined here, and nowhere else.
 //
-// Each export is one line, `return guarded([&] { ... });`: guarded() is the one place an
-// exception is caught, so none ever reaches a VB6, VBScript or .NET caller (an exception
-// unwinding into a foreign frame takes the host process down). The engine allocates
-// nothing and throws nothing; it is deliberately not noexcept, so that if it ever did,
-// guarded() would turn it into PSH_E_UNEXPECTED rather than std::terminate killing the
-// host. GSL bounds checks (Expects) still terminate: they guard the engine's own
+// Each export is one line, `return guarded([&] { ... });`: guarded() (shim/guarded.hpp) is
+// the one place an exception is caught, so none ever reaches a VB6, VBScript or .NET
+// caller (an exception unwinding into a foreign frame takes the host process down). The
+// engine allocates nothing and throws nothing; it is deliberately not noexcept, so that if
+// it ever did, guarded() would turn it into PSH_E_UNEXPECTED rather than std::terminate
+// killing the host. GSL bounds checks (Expects) still terminate: they guard the engine's own
 // invariants, which no input can break (tests/fuzz proves it).
 // Work buffers live on the stack: an input is at most PSH_MAX_INPUT units.
 
@@ -24,21 +24,13 @@
 
 #include "buffers.hpp"
 #include "describe.hpp"
+#include "guarded.hpp"
 #include "profile_info.hpp"
 #include "profile_name.hpp"
 #include "rewrite.hpp"
 
 namespace profshim {
 namespace {
-
-template <class Body>
-int32_t guarded(Body&& body) noexcept {
-    try {
-        return body();
-    } catch (...) {
-        return PSH_E_UNEXPECTED;
-    }
-}
 
 template <CodeUnit Unit>
 using WorkBuffer = std::array<Unit, PSH_MAX_INPUT>;
