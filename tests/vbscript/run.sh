@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the COM object's tests under Wine, for ctest (bindings/CMakeLists.txt, Windows x64):
+# Runs the COM object's tests under Wine, for ctest (bindings/CMakeLists.txt, Windows builds):
 #
-#   run.sh <emulator> register   <profshim.dll>   regsvr32 /s the DLL
-#   run.sh <emulator> unregister <profshim.dll>   regsvr32 /u /s the DLL
-#   run.sh <emulator> script <file.vbs> [args]    wine64 cscript //nologo file.vbs args
+#   run.sh <emulator> register   <profshim.dll>        regsvr32 /s the DLL (the machine's)
+#   run.sh <emulator> unregister <profshim.dll>        regsvr32 /u /s the DLL
+#   run.sh <emulator> user-register   <profshim.dll>   regsvr32 /s /n /i:user (the current user's)
+#   run.sh <emulator> user-unregister <profshim.dll>   regsvr32 /u /s /n /i:user
+#   run.sh <emulator> script <file.vbs> [args]         cscript //nologo file.vbs args
 #
 # <emulator> is the build's CMAKE_CROSSCOMPILING_EMULATOR (cmake/wine-run.sh: the build's
 # own Wine prefix, no display, CRs off stdout). Paths are given to Wine as Z:\... (Z: is /
@@ -28,6 +30,14 @@ case "$mode" in
   unregister)
     "$emulator" regsvr32 /u /s "$(winpath "$1")"
     echo "regsvr32 /u $(basename "$1"): exit status 0"
+    ;;
+  user-register)
+    "$emulator" regsvr32 /s /n /i:user "$(winpath "$1")"
+    echo "regsvr32 /n /i:user $(basename "$1"): exit status 0"
+    ;;
+  user-unregister)
+    "$emulator" regsvr32 /u /s /n /i:user "$(winpath "$1")"
+    echo "regsvr32 /u /n /i:user $(basename "$1"): exit status 0"
     ;;
   script)
     script="$(winpath "$1")"
