@@ -81,6 +81,8 @@ TEST(EarlyBound, EveryMethodThroughTheVtable) {
 
     EXPECT_EQ(o->Rewrite(dn.get(), 0, text.put()), S_OK);
     EXPECT_EQ(text.str(), kAlias);
+    EXPECT_EQ(o->Rewrite(dn.get(), static_cast<LONG>(PSH_REWRITE_EXACT), text.put()), S_OK);
+    EXPECT_EQ(text.str(), L"EXCH01\n=jdoe") << "the exact-match form (library 1.1)";
     EXPECT_EQ(o->ProfileName(dn.get(), text.put()), S_OK);
     EXPECT_EQ(text.str(), L"exch01_jdoe_79a53f4ad2d29daa");
     Variant s;
@@ -100,7 +102,7 @@ TEST(EarlyBound, FailureIsTheStatusWithErrorInfo) {
     Bstr none(L"EXCH01");
     EXPECT_EQ(o->ProfileName(none.get(), text.put()), PSH_E_NO_SEPARATOR);
     EXPECT_EQ(error_description(), describe(PSH_E_NO_SEPARATOR));
-    EXPECT_EQ(o->Rewrite(dn.get(), 0x40000000, text.put()), PSH_E_UNKNOWN_FLAGS);
+    EXPECT_EQ(o->Rewrite(dn.get(), 0x4, text.put()), PSH_E_UNKNOWN_FLAGS);
     EXPECT_EQ(error_description(), describe(PSH_E_UNKNOWN_FLAGS));
     // NULL out-parameters are refused, not written through.
     EXPECT_EQ(o->Check(dn.get(), nullptr), E_POINTER);

@@ -139,6 +139,12 @@ TEST(LateBound, CallsAndArgumentCoercion) {
     }
     {
         Variant r;
+        EXPECT_EQ(invoke(d.get(), L"Rewrite", {bstr_arg(dn.get()), long_arg(PSH_REWRITE_EXACT)}, &r.v, &e.e), S_OK);
+        ASSERT_EQ(V_VT(&r.v), VT_BSTR);
+        EXPECT_EQ(std::wstring(V_BSTR(&r.v)), L"EXCH01\n=jdoe") << "Rewrite(info, 2): the exact-match form";
+    }
+    {
+        Variant r;
         VARIANT by_ref_target = long_arg(0);
         VARIANT by_ref;
         VariantInit(&by_ref);
