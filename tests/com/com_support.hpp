@@ -12,6 +12,7 @@
 #include <windows.h>
 #include <ole2.h>
 #include <oleauto.h>
+#include <sddl.h>
 
 #include "profshim_idl.h"
 #include "profshim.h" // the statuses and flags, for their values only

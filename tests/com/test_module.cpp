@@ -98,3 +98,47 @@ TEST(Module, ReferenceCountsAndIdentity) {
 
 } // namespace
 } // namespace psh_com
+
+namespace psh_com {
+namespace {
+
+// DllRegisterServer where the account may not write the machine's classes, as from a prompt
+// that is not elevated: in this process only, HKLM is replaced (RegOverridePredefKey) by a
+// scratch key whose Software\Classes grants everyone read access and nothing more. It must
+// fail with E_ACCESSDENIED and write nothing anywhere: no fallback to the current user.
+TEST(Registration, MachineRefusedIsAccessDeniedWithNoFallback) {
+    const wchar_t* scratch = L"Software\\profshim-tests\\machine";
+    const wchar_t* scratch_classes = L"Software\\profshim-tests\\machine\\Software\\Classes";
+    RegDeleteTreeW(HKEY_CURRENT_USER, L"Software\\profshim-tests");
+    HKEY classes = nullptr;
+    ASSERT_EQ(RegCreateKeyExW(HKEY_CURRENT_USER, scratch_classes, 0, nullptr, 0, KEY_ALL_ACCESS, nullptr, &classes,
+                              nullptr), ERROR_SUCCESS);
+    PSECURITY_DESCRIPTOR read_only = nullptr;
+    ASSERT_TRUE(ConvertStringSecurityDescriptorToSecurityDescriptorW(L"D:P(A;;KR;;;WD)", SDDL_REVISION_1, &read_only,
+                                                                     nullptr));
+    EXPECT_EQ(RegSetKeySecurity(classes, DACL_SECURITY_INFORMATION, read_only), ERROR_SUCCESS);
+    LocalFree(read_only);
+    RegCloseKey(classes);
+
+    HKEY machine = nullptr;
+    ASSERT_EQ(RegOpenKeyExW(HKEY_CURRENT_USER, scratch, 0, KEY_READ, &machine), ERROR_SUCCESS);
+    ASSERT_EQ(RegOverridePredefKey(HKEY_LOCAL_MACHINE, machine), ERROR_SUCCESS);
+    using RegisterFn = HRESULT(STDAPICALLTYPE*)();
+    auto register_server = reinterpret_cast<RegisterFn>(reinterpret_cast<void*>(GetProcAddress(dll(), "DllRegisterServer")));
+    const HRESULT hr = register_server();
+    RegOverridePredefKey(HKEY_LOCAL_MACHINE, nullptr);
+    RegCloseKey(machine);
+
+    EXPECT_EQ(hr, E_ACCESSDENIED) << hex(hr);
+    HKEY key = nullptr;
+    EXPECT_NE(RegOpenKeyExW(HKEY_CURRENT_USER, L"Software\\Classes\\CLSID\\{00A130E7-12CA-4EDB-BC25-B0A8FC66B5B4}", 0,
+                            KEY_READ, &key), ERROR_SUCCESS) << "no fallback to the current user";
+    if (key) RegCloseKey(key);
+    EXPECT_NE(RegOpenKeyExW(HKEY_CURRENT_USER, L"Software\\profshim-tests\\machine\\Software\\Classes\\CLSID", 0,
+                            KEY_READ, &key), ERROR_SUCCESS) << "nothing written under the refused root";
+    if (key) RegCloseKey(key);
+    RegDeleteTreeW(HKEY_CURRENT_USER, L"Software\\profshim-tests");
+}
+
+} // namespace
+} // namespace psh_com
