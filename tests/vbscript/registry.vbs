@@ -3,6 +3,7 @@
 '   cscript //nologo registry.vbs unregistered <platform>      after regsvr32 /u profshim.dll
 '   cscript //nologo registry.vbs user-registered <platform>   after regsvr32 /n /i:user profshim.dll
 '   cscript //nologo registry.vbs user-unregistered <platform> after regsvr32 /u /n /i:user profshim.dll
+'   cscript //nologo registry.vbs both-registered <platform>   after both registrations
 ' <platform> is win64 or win32, the type library's subkey for the DLL's bitness.
 ' Registered: every key and value of shim/com/com_register.cpp is there, the type
 ' library's included, under the machine's classes (HKLM\Software\Classes, which HKCR
@@ -10,7 +11,7 @@
 ' classes (HKCU\Software\Classes) and none under the machine's. Unregistered: none of the
 ' keys is left under HKCR, HKLM\Software\Classes or HKCU\Software\Classes, and CreateObject
 ' fails with 429 ("ActiveX component can't create object"). User-unregistered: none is left
-' under HKCU\Software\Classes.
+' under HKCU\Software\Classes. Both-registered: the keys under both roots.
 ' (Wine 8 does not show HKCU\Software\Classes through HKCR, as Windows does, so the
 ' per-user registration is checked by its keys only, not by CreateObject.)
 ' Prints one line per failure, then "N passed, N failed".
@@ -145,8 +146,11 @@ Select Case mode
         ExpectNoKey "HKLM\Software\Classes\"
     Case "user-unregistered"
         ExpectNoKey "HKCU\Software\Classes\"
+    Case "both-registered"
+        ExpectRegistered "HKLM\Software\Classes\"
+        ExpectRegistered "HKCU\Software\Classes\"
     Case Else
-        WScript.Echo "registry.vbs: registered, unregistered, user-registered or user-unregistered"
+        WScript.Echo "registry.vbs: registered, unregistered, user-registered, user-unregistered or both-registered"
         WScript.Quit 2
 End Select
 
