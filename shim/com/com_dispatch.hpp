@@ -134,6 +134,12 @@ public:
         if (!IsEqualIID(riid, IID_NULL)) return DISP_E_UNKNOWNINTERFACE;
         if (count == 0) return S_OK;
         if (names == nullptr || ids == nullptr) return E_POINTER;
+        for (UINT i = 0; i < count; ++i) {
+            if (names[i] == nullptr) { // no name is no member (ITypeInfo would read it)
+                for (UINT j = 0; j < count; ++j) ids[j] = DISPID_UNKNOWN;
+                return DISP_E_UNKNOWNNAME;
+            }
+        }
         ITypeInfo* info = nullptr;
         if (HRESULT hr = type_info(__uuidof(Interface), &info); FAILED(hr)) return hr;
         const HRESULT hr = info->GetIDsOfNames(names, count, ids);

@@ -112,6 +112,9 @@ TEST(LateBound, Names) {
     DISPID ids[2] = {0, 0};
     EXPECT_EQ(d->GetIDsOfNames(IID_NULL, names, 1, 0, ids), DISP_E_UNKNOWNNAME);
     EXPECT_EQ(ids[0], DISPID_UNKNOWN);
+    names[0] = nullptr;
+    EXPECT_EQ(d->GetIDsOfNames(IID_NULL, names, 1, 0, ids), DISP_E_UNKNOWNNAME) << "a NULL name";
+    EXPECT_EQ(d->GetIDsOfNames(IID_NULL, nullptr, 1, 0, ids), E_POINTER);
     names[0] = const_cast<LPOLESTR>(L"Check");
     EXPECT_EQ(d->GetIDsOfNames(IID_IDispatch, names, 1, 0, ids), DISP_E_UNKNOWNINTERFACE);
     // A parameter's name, for a named argument: Rewrite(info, flags:=1).
