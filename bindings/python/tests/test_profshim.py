@@ -459,7 +459,7 @@ def test_the_readme_example_runs_as_written(capsys):
     out = capsys.readouterr().out.splitlines()
     # Each print's comment is what it prints ("..." ends a shortened one), in order.
     expected = [m.group(1) for m in re.finditer(r"^\s*print\(.*#\s*(.+?)\s*$", code, re.M)]
-    assert len(expected) == len(out) == 5, out
+    assert len(expected) == len(out) == 6, out
     for want, got in zip(expected, out):
         if want.endswith("..."):
             assert got.startswith(want[:-3].rstrip()), (want, got)
