@@ -41,6 +41,9 @@ struct Expect {
     bool has_name = false;
     int32_t name_status = PSH_OK;
     std::string name;
+    bool has_exact = false;   // psh_rewrite with PSH_REWRITE_EXACT (since 1.1)
+    int32_t exact_status = PSH_OK;
+    std::string exact_out;
 };
 
 bool parse_int(std::string_view s, int32_t& v) {
@@ -117,13 +120,14 @@ bool parse_expect(std::string_view text, Expect& x, std::string& err) {
                 v = v.substr(0, at);
             }
             if (!status_of(v, x.check_status)) return false;
-        } else if (key == "rewrite" || key == "name") {
-            const bool rw = key == "rewrite";
-            (rw ? x.has_rewrite : x.has_name) = true;
-            int32_t& st = rw ? x.rewrite_status : x.name_status;
+        } else if (key == "rewrite" || key == "name" || key == "exact") {
+            bool& has = key == "rewrite" ? x.has_rewrite : key == "name" ? x.has_name : x.has_exact;
+            int32_t& st = key == "rewrite" ? x.rewrite_status : key == "name" ? x.name_status : x.exact_status;
+            std::string& out = key == "rewrite" ? x.rewrite_out : key == "name" ? x.name : x.exact_out;
+            has = true;
             if (quoted) {
                 st = PSH_OK;
-                (rw ? x.rewrite_out : x.name) = value;
+                out = value;
             } else if (!status_of(value, st)) {
                 return false;
             } else if (st == PSH_OK) {
@@ -131,7 +135,7 @@ bool parse_expect(std::string_view text, Expect& x, std::string& err) {
                 return false;
             }
         } else {
-            err = "unknown key '" + std::string(key) + "' (known: check, rewrite, name)";
+            err = "unknown key '" + std::string(key) + "' (known: check, rewrite, exact, name)";
             return false;
         }
     }
@@ -279,6 +283,7 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
     const Check c = check(e.info);
     const psh_report& r = c.report;
     const Text rw = rewrite(e.info, 0);
+    const Text ex = rewrite(e.info, PSH_REWRITE_EXACT);
     const Text nm = profile_name(e.info);
 
     const std::string title = "[" + std::to_string(index + 1) + "/" + std::to_string(count) + "] " +
@@ -311,6 +316,8 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
         row("rewrite", style_.red("fails: " + status_label(rw.status)) + style_.dim("  (as above)"));
     else
         wrapped("rewrite", "fails: " + describe(rw.status));
+    if (ex.status == PSH_OK && ex.text != rw.text)
+        row("exact", escaped(ex.text, true) + style_.dim("  (rewrite --exact: KB Q193643's exact match)"));
     if (nm.status == PSH_OK)
         row("name", nm.text);
     else if (nm.status == c.status || nm.status == rw.status)
@@ -336,6 +343,11 @@ bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& t
             diffs.push_back("rewrite: expected " +
                             (x.rewrite_status == PSH_OK ? escaped(x.rewrite_out, true) : status_label(x.rewrite_status)) +
                             ", got " + (rw.status == PSH_OK ? escaped(rw.text, true) : status_label(rw.status)));
+        if (x.has_exact && (ex.status != x.exact_status ||
+                            (x.exact_status == PSH_OK && ex.text != x.exact_out)))
+            diffs.push_back("exact: expected " +
+                            (x.exact_status == PSH_OK ? escaped(x.exact_out, true) : status_label(x.exact_status)) +
+                            ", got " + (ex.status == PSH_OK ? escaped(ex.text, true) : status_label(ex.status)));
         if (x.has_name && (nm.status != x.name_status || (x.name_status == PSH_OK && nm.text != x.name)))
             diffs.push_back("name: expected " +
                             (x.name_status == PSH_OK ? x.name : status_label(x.name_status)) + ", got " +
