@@ -2,7 +2,7 @@
 //
 // Two ways in: the NuGet package ProfShim (this file built as ProfShim.dll, with the native
 // library for win-x64, win-x86 and linux-x64 under runtimes/), or this one file added to a
-// project, which then needs unsafe code allowed (csc /unsafe, mcs -unsafe,
+// project, which then needs unsafe code allowed (csc /unsafe, mcs -unsafe -langversion:7.2,
 // <AllowUnsafeBlocks>true</AllowUnsafeBlocks>) and profshim.dll (Windows) or libprofshim.so
 // (Linux) where DllImport looks: next to the program, or on PATH / LD_LIBRARY_PATH.
 //
@@ -10,7 +10,8 @@
 //     string safe = ProfileInfo.Rewrite(info);            // throws ProfShimException
 //
 // Language: C# 7.2, the newest version Mono's mcs (Debian's mono-mcs, which builds and
-// tests this file and the package's assembly) compiles; it has what this file uses
+// tests this file and the package's assembly) compiles: it takes -langversion up to 7.2,
+// and its default is 7.0, hence -langversion:7.2 on its command line. 7.2 has what this file uses
 // (readonly struct, nameof, get-only auto-properties, stackalloc, fixed) and is also accepted
 // by every csc from Visual Studio 2017 15.5 on, so .NET Framework projects can add the file.
 //

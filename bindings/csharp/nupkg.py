@@ -131,6 +131,11 @@ def pack(args):
         if runtime_of(data) != rid:
             fail("%s: %s is for %s" % (rid, path, runtime_of(data)))
             good = False
+        # A Windows build left at another version would be packed without a word: the
+        # DLL's VERSIONINFO must carry this version (FileVersion "1.1.0", UTF-16, NUL-ended).
+        if rid.startswith("win-") and ("%s\0" % args.version).encode("utf-16-le") not in data:
+            fail("%s: %s is not version %s (rebuild that preset)" % (rid, path, args.version))
+            good = False
         parts["runtimes/%s/native/%s" % (rid, NATIVE_NAME[rid])] = data
     if not good:
         return None
