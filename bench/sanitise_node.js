@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const sanitize = require('sanitize-filename');
 
-// Where sanitize-filename's reserved names differ from profshim's (contract 5 also
+// Where sanitize-filename's reserved names differ from profshim's (profshim.h section 5 also
 // reserves CLOCK$, CONIN$ and CONOUT$).
 const EXPECTED_DIFFERENCES = {
   'clock$': 'sanitize-filename does not reserve CLOCK$',

@@ -25,7 +25,7 @@ import time
 import pathvalidate
 from pathvalidate import sanitize_filename
 
-# Where pathvalidate's reserved names differ from profshim's (contract 5 reserves COM0,
+# Where pathvalidate's reserved names differ from profshim's (profshim.h section 5 reserves COM0,
 # LPT0, CLOCK$, CONIN$, CONOUT$ too, and judges the stem before the first '.').
 EXPECTED_DIFFERENCES = {
     "COM0": "pathvalidate does not reserve COM0",

@@ -3,7 +3,7 @@
 # written by hand.
 
 # profshim_read_exports(<public_var> <private_var> <def_file>)
-#   public_var:  the names every build exports (contract section 1).
+#   public_var:  the names every build exports (profshim.h section 1).
 #   private_var: names marked PRIVATE (the COM entry points), Windows only.
 function(profshim_read_exports public_var private_var def_file)
   file(STRINGS "${def_file}" lines)

@@ -1,4 +1,4 @@
-// abi_support.cpp - loading profshim by path and binding its exports (contract section 1).
+// abi_support.cpp - loading profshim by path and binding its exports (profshim.h section 1).
 #include "abi_support.hpp"
 
 #include <cstdlib>

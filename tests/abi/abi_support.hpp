@@ -67,7 +67,7 @@ int abi_main(int argc, char** argv);
             << "profshim is not loaded, or an export is missing (see Exports tests)";     \
     } while (0)
 
-// ---- Status names, from contract section 3 ------------------------------------------------
+// ---- Status names, from profshim.h section 3 ------------------------------------------------
 struct StatusName {
     int32_t value;
     const char* name;
@@ -232,7 +232,7 @@ OutResult<U> call_describe(int32_t status, int32_t cap = 4096) {
     return res;
 }
 
-// ---- An independent FNV-1a 64 (contract section 7) -----------------------------------------
+// ---- An independent FNV-1a 64 (profshim.h section 7) -----------------------------------------
 inline uint64_t fnv1a64(std::string_view key) {
     uint64_t h = 0xcbf29ce484222325ULL;
     for (unsigned char c : key) {

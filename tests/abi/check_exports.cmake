@@ -1,4 +1,4 @@
-# check_exports.cmake - contract section 1: the built binary exports exactly the names of
+# check_exports.cmake - profshim.h section 1: the built binary exports exactly the names of
 # exports.def, and (ELF) its SONAME is libprofshim.so.1.
 #
 #   cmake -DLIBRARY=<built library> -DEXPORTS_FILE=<one name a line, made from exports.def>

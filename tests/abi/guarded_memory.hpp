@@ -1,6 +1,6 @@
 // guarded_memory.hpp - memory whose usable bytes end exactly where an inaccessible page
 // begins. An input placed there proves that the library reads no unit past the length rules
-// (contract section 2 and 4: "never reads info beyond the length rules"), and an output buffer
+// (profshim.h section 2 and 4: "never reads info beyond the length rules"), and an output buffer
 // placed there proves that it writes nothing past `cap` (section 8): either mistake is an
 // access violation, which fails the test.
 #pragma once

@@ -1,4 +1,4 @@
-// Contract section 2: every function "allocates nothing on the heap". A batch of calls of
+// profshim.h section 2: every function "allocates nothing on the heap". A batch of calls of
 // every export, over the corpus, in both widths, through every path (success, each failure,
 // size query, too small a buffer, in place, argument errors), with malloc and operator new
 // counted (alloc_interpose.cpp). First, controls prove that the counter sees allocations made

@@ -1,4 +1,4 @@
-// Contract section 8: the output buffer protocol of psh_rewrite, psh_profile_name and
+// profshim.h section 8: the output buffer protocol of psh_rewrite, psh_profile_name and
 // psh_describe, over every cap from 0 to L + 1 (and a little more), with guard units after
 // the buffer and a guard page after those; size queries; in-place rewriting.
 #include "check_cases.hpp"

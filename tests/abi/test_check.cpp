@@ -1,4 +1,4 @@
-// psh_check, contract section 5, rules 1 to 5 (rule 6, the DN grammar, is in
+// psh_check, profshim.h section 5, rules 1 to 5 (rule 6, the DN grammar, is in
 // test_dn_grammar.cpp). Every case runs in both widths and both length modes, and compares
 // every field of the report.
 #include "check_cases.hpp"

@@ -1,4 +1,4 @@
-// psh_describe, contract section 9: one line of English; for the codes of section 3 it
+// psh_describe, profshim.h section 9: one line of English; for the codes of section 3 it
 // starts with the code's name and ": "; for any other value it is exactly
 // "unknown status 0xXXXXXXXX" with 8 upper-case hex digits.
 #include <set>

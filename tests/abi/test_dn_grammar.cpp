@@ -1,4 +1,4 @@
-// Contract section 5, rule 6: the Exchange DN grammar. Every DN runs in both places a DN can
+// profshim.h section 5, rule 6: the Exchange DN grammar. Every DN runs in both places a DN can
 // stand: as the mailbox of the authenticated form ("EXCH01\n" + DN: a well-formed one is
 // PSH_E_UNSAFE_CHAR at its first '/', rule 4) and as the server of the anonymous form
 // (DN + "\n\nanon": a well-formed one is PSH_OK, rule 3). A broken one is PSH_E_BAD_DN at the

@@ -1,4 +1,4 @@
-// Contract section 1: the library is loaded by path, every name of exports.def resolves, and
+// profshim.h section 1: the library is loaded by path, every name of exports.def resolves, and
 // psh_version() is the header's PSH_VERSION_NUMBER.
 #include <algorithm>
 

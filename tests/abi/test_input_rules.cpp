@@ -1,4 +1,4 @@
-// Contract section 4: input rules of every function that takes `info` (psh_check,
+// profshim.h section 4: input rules of every function that takes `info` (psh_check,
 // psh_rewrite, psh_profile_name), and the order in which argument errors are found
 // (sections 4 and 8).
 #include "check_cases.hpp"

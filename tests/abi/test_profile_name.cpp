@@ -1,4 +1,4 @@
-// psh_profile_name, contract section 7. The expected names are computed here from the
+// psh_profile_name, profshim.h section 7. The expected names are computed here from the
 // contract's formula, with an FNV-1a 64 written in this test (checked against the published
 // vectors), from keys and S/M parts written out by hand.
 #include <cctype>

@@ -1,4 +1,4 @@
-// psh_rewrite, contract section 6: characters (CR and TAB accepted), line normalisation, DN
+// psh_rewrite, profshim.h section 6: characters (CR and TAB accepted), line normalisation, DN
 // mailbox to its last RDN unless PSH_REWRITE_KEEP_DN, anon in lower case, then psh_check.
 // Also: output never longer than input, rewrite(rewrite(x)) == rewrite(x), and the result
 // passes psh_check.

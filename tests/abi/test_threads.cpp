@@ -1,4 +1,4 @@
-// Contract section 2: "Every function is reentrant and thread-safe (no mutable global state)".
+// profshim.h section 2: "Every function is reentrant and thread-safe (no mutable global state)".
 // Several threads call every export at once over a corpus, each comparing every result with
 // the one computed first on a single thread.
 #include <atomic>

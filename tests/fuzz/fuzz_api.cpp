@@ -278,7 +278,7 @@ void call(State& state, Reader& r, Function function) {
         return;
     }
 
-    // Output functions (rewrite, profile_name, describe), contract 8.
+    // Output functions (rewrite, profile_name, describe), profshim.h section 8.
     PSH_FUZZ_ASSERT(status != PSH_E_UNEXPECTED);
     const std::vector<Unit>* out_before = out_null ? nullptr : &before[out_slot];
     std::size_t untouched_from = 0;

@@ -2,7 +2,7 @@
 """Writes the seed corpora of the fuzz targets, tests/fuzz/corpus/<target>/seed-*.
 
 Seeds come from the ProfileInfo strings of examples/profileinfo-samples.txt (the INFO
-column, C escapes decoded) and from the cases of docs/contract.md listed below, each
+column, C escapes decoded) and from the cases of include/profshim.h listed below, each
 wrapped in the input layout its target decodes (targets.hpp, fuzz_api.cpp). Run it again
 after the samples change; it replaces only the seed-* files, so inputs the fuzzers found
 and were merged in (other names) stay.

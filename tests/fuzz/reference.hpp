@@ -1,8 +1,8 @@
-// Independent restatements of a few contract rules, written from contract.md alone (not
+// Independent restatements of a few contract rules, written from include/profshim.h alone (not
 // from shim/), so the targets can compare the library with a second reading of the text:
-//  - normalisation, psh_rewrite steps 1-2 (contract 6);
+//  - normalisation, psh_rewrite steps 1-2 (profshim.h section 6);
 //  - the profile name S "_" M "_" H of a normalised ProfileInfo that passes the checks
-//    (contract 7), with its own FNV-1a.
+//    (profshim.h section 7), with its own FNV-1a.
 #pragma once
 
 #include <cstdint>

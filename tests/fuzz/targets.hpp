@@ -62,7 +62,7 @@ bool input_unchanged(const Input<Unit>& in, const Block<Unit>& before) {
     return std::memcmp(in.block.data(), before.data(), before.size() * sizeof(Unit)) == 0;
 }
 
-// Contract 8 with room enough: `room` units, the input's length + 65. A rewrite is never
+// profshim.h section 8 with room enough: `room` units, the input's length + 65. A rewrite is never
 // longer than its input and a profile name is at most 64 units, so PSH_E_INSUFFICIENT_BUFFER
 // here is a broken invariant. (Small buffers keep the targets fast.)
 template <class Unit>
@@ -101,7 +101,7 @@ Outcome<Unit> call_with_room(OutputCall<Unit> call, const Input<Unit>& in, uint3
     return o;
 }
 
-// Contract 8 for the cap the fuzzer picked: the result and its NUL when they fit; else only
+// profshim.h section 8 for the cap the fuzzer picked: the result and its NUL when they fit; else only
 // out[0] = 0 and the length; never a unit past cap (the guards), nothing else touched.
 template <class Unit>
 void check_cap_protocol(OutputCall<Unit> call, const Input<Unit>& in, uint32_t flags,
@@ -137,7 +137,7 @@ void check_cap_protocol(OutputCall<Unit> call, const Input<Unit>& in, uint32_t f
     PSH_FUZZ_ASSERT(again.guards_intact());
 }
 
-// Contract 8, `out == info`: the result in place when it fits; else not one unit changed.
+// profshim.h section 8, `out == info`: the result in place when it fits; else not one unit changed.
 template <class Unit>
 void check_in_place(OutputCall<Unit> call, const Input<Unit>& in, uint32_t flags,
                     const Outcome<Unit>& full, const Header& h) {
@@ -388,7 +388,7 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
     }
 
     if (flags_ok && !in.too_long) {
-        // Steps 1-2 as contract 6 states them: with PSH_REWRITE_KEEP_DN a success is exactly
+        // Steps 1-2 as profshim.h section 6 states them: with PSH_REWRITE_KEEP_DN a success is exactly
         // the normalised text, and psh_check of the normalised text is the status.
         const auto normalised = reference_normalise<Unit>(in.text());
         const Outcome<Unit> kept = call_with_room<Unit>(&A::rewrite, in, PSH_REWRITE_KEEP_DN);

@@ -1,4 +1,4 @@
-// The ProfileInfo parser (contract 5): separators, forms, parts, and the order of checks.
+// The ProfileInfo parser (profshim.h section 5): separators, forms, parts, and the order of checks.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Normalisation, rewriting and profile names (contract 6 and 7), and FNV-1a.
+// Normalisation, rewriting and profile names (profshim.h sections 6 and 7), and FNV-1a.
 #include <gtest/gtest.h>
 
 #include <array>
