@@ -28,25 +28,20 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def read_exports(text, private=False):
     """The public names of exports.def, or (private=True) those marked PRIVATE: the COM
-    entry points of the Windows build."""
-    names = []
-    in_exports = False
-    for line in text.splitlines():
-        line = line.split(";", 1)[0].strip()
-        if not line:
-            continue
-        if line == "EXPORTS":
-            in_exports = True
-        elif in_exports:
-            words = line.split()
-            if ("PRIVATE" in words[1:]) == private:
-                names.append(words[0])
-    return names
+    entry points of the Windows build (tools/exports_def.py reads the file)."""
+    try:
+        exports = exports_def.parse(text)
+    except ValueError:
+        return []   # reported by the caller as "no exported names found"
+    return exports.private if private else exports.public
 
 
 def strip_comments(source):

@@ -25,6 +25,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
 
 # ---- the header ------------------------------------------------------------------------
 
@@ -83,18 +87,8 @@ def parse_header(text: str):
 
 
 def parse_exports(text: str):
-    names, in_exports = [], False
-    for line in text.splitlines():
-        line = line.split(";", 1)[0].strip()
-        if not line:
-            continue
-        if line == "EXPORTS":
-            in_exports = True
-        elif in_exports:
-            parts = line.split()
-            if len(parts) == 1:
-                names.append(parts[0])
-    return names
+    """The public names of exports.def, read by tools/exports_def.py."""
+    return exports_def.parse(text).public
 
 
 # ---- the module ------------------------------------------------------------------------

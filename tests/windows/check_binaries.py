@@ -26,6 +26,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+
 # Windows' own DLLs a profshim binary may import. MinGW's runtime DLLs are not among them.
 SYSTEM_DLLS = {
     "kernel32.dll", "msvcrt.dll", "ntdll.dll", "advapi32.dll", "user32.dll", "gdi32.dll",
@@ -56,22 +59,11 @@ def run(cmd):
 
 
 def read_def_names(def_file):
-    """(public, private) names of a module-definition file, as cmake/ExportsDef.cmake reads it."""
-    public, private, in_exports = [], [], False
-    with open(def_file, encoding="utf-8") as f:
-        for line in f:
-            line = line.split(";", 1)[0].strip()
-            if not line:
-                continue
-            if line == "EXPORTS":
-                in_exports = True
-                continue
-            if in_exports:
-                m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)(@[0-9]+)?( +PRIVATE)?", line)
-                if not m:
-                    sys.exit("check_binaries: cannot read export line %r of %s" % (line, def_file))
-                (private if m.group(3) else public).append(m.group(1))
-    return public, private
+    """(public, private) names of exports.def, read by tools/exports_def.py."""
+    try:
+        return exports_def.read(def_file)
+    except ValueError as error:
+        sys.exit("check_binaries: %s" % error)
 
 
 def objdump_p(objdump, pe):
