@@ -1,7 +1,7 @@
 #include "api.hpp"
 
-#include <cctype>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace profshim_cli {
@@ -11,64 +11,26 @@ namespace {
 // The length to pass: the exact count, or PSH_MAX_INPUT + 1 for anything longer (the
 // library then says PSH_E_TOO_LONG without reading it).
 int32_t unit_count(std::string_view info) {
-    return info.size() > static_cast<std::size_t>(PSH_MAX_INPUT)
-               ? PSH_MAX_INPUT + 1
-               : static_cast<int32_t>(info.size());
+    return info.size() > static_cast<std::size_t>(PSH_MAX_INPUT) ? PSH_MAX_INPUT + 1
+                                                                  : static_cast<int32_t>(info.size());
 }
 
 const char* units(std::string_view info) { return info.data() != nullptr ? info.data() : ""; }
 
-// The buffer protocol of the header: call with out = NULL, cap = 0 to learn the length L,
-// then with cap = L + 1. `call(out, cap, &len)` wraps one psh_* function.
+// The header's buffer protocol: out = NULL, cap = 0 gives the length L; then cap = L + 1.
+// `call(out, cap, &len)` wraps one psh_* function.
 template <class Call>
 Text with_buffer(Call call) {
     int32_t need = 0;
-    int32_t status = call(nullptr, 0, &need);
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        if (status == PSH_OK) return {PSH_OK, {}};  // only an empty result fits cap 0 (never, by the contract)
-        if (status != PSH_E_INSUFFICIENT_BUFFER) return {status, {}};
-        if (need < 0 || need > 16 * PSH_MAX_INPUT) return {PSH_E_UNEXPECTED, {}};
-        std::vector<char> buf(static_cast<std::size_t>(need) + 1, '\0');
-        int32_t got = 0;
-        status = call(buf.data(), need + 1, &got);
-        if (status == PSH_OK) {
-            if (got < 0 || got > need) return {PSH_E_UNEXPECTED, {}};
-            return {PSH_OK, std::string(buf.data(), static_cast<std::size_t>(got))};
-        }
-        need = got;
-    }
-    return {PSH_E_UNEXPECTED, {}};
-}
-
-struct Named {
-    int32_t status;
-    const char* name;
-};
-
-constexpr Named kNames[] = {
-    {PSH_OK, "PSH_OK"},
-    {PSH_E_POINTER, "PSH_E_POINTER"},
-    {PSH_E_INVALIDARG, "PSH_E_INVALIDARG"},
-    {PSH_E_UNEXPECTED, "PSH_E_UNEXPECTED"},
-    {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER"},
-    {PSH_E_TOO_LONG, "PSH_E_TOO_LONG"},
-    {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS"},
-    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR"},
-    {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR"},
-    {PSH_E_SYNTAX, "PSH_E_SYNTAX"},
-    {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER"},
-    {PSH_E_BAD_SERVER, "PSH_E_BAD_SERVER"},
-    {PSH_E_EMPTY_MAILBOX, "PSH_E_EMPTY_MAILBOX"},
-    {PSH_E_BAD_MAILBOX, "PSH_E_BAD_MAILBOX"},
-    {PSH_E_BAD_DN, "PSH_E_BAD_DN"},
-    {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR"},
-    {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME"},
-};
-
-std::string upper(std::string_view s) {
-    std::string r(s);
-    for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return r;
+    const int32_t status = call(nullptr, 0, &need);
+    if (status != PSH_E_INSUFFICIENT_BUFFER) return {status == PSH_OK ? PSH_E_UNEXPECTED : status, {}};
+    if (need < 0 || need > 16 * PSH_MAX_INPUT) return {PSH_E_UNEXPECTED, {}};
+    std::vector<char> buf(static_cast<std::size_t>(need) + 1);
+    int32_t got = 0;
+    const int32_t again = call(buf.data(), need + 1, &got);
+    if (again != PSH_OK) return {again, {}};
+    if (got != need) return {PSH_E_UNEXPECTED, {}};
+    return {PSH_OK, std::string(buf.data(), static_cast<std::size_t>(got))};
 }
 
 }  // namespace
@@ -93,17 +55,22 @@ Text profile_name(std::string_view info) {
 }
 
 std::string describe(int32_t status) {
-    Text t = with_buffer([&](char* out, int32_t cap, int32_t* len) {
+    // Every line asks for its status's words: keep those of the first few codes seen.
+    static std::vector<std::pair<int32_t, std::string>> cache;
+    for (const auto& [code, text] : cache)
+        if (code == status) return text;
+    const Text t = with_buffer([&](char* out, int32_t cap, int32_t* len) {
         return psh_describe(status, out, cap, len);
     });
-    if (t.status == PSH_OK) return t.text;
-    return status_label(status) + " (psh_describe failed with " + status_hex(t.status) + ")";
+    if (t.status != PSH_OK) return status_hex(status) + " (psh_describe failed with " + status_hex(t.status) + ")";
+    if (cache.size() < 64) cache.emplace_back(status, t.text);
+    return t.text;
 }
 
-const char* status_name(int32_t status) {
-    for (const auto& n : kNames)
-        if (n.status == status) return n.name;
-    return nullptr;
+std::string status_name(int32_t status) {
+    const std::string text = describe(status);
+    const std::size_t colon = text.find(": ");
+    return text.starts_with("PSH_") && colon != std::string::npos ? text.substr(0, colon) : status_hex(status);
 }
 
 std::string status_hex(int32_t status) {
@@ -112,32 +79,12 @@ std::string status_hex(int32_t status) {
     return buf;
 }
 
-std::string status_label(int32_t status) {
-    const char* n = status_name(status);
-    return n != nullptr ? std::string(n) : status_hex(status);
-}
-
-bool parse_status_name(std::string_view name, int32_t& status) {
-    const std::string u = upper(name);
-    for (const auto& n : kNames) {
-        const std::string_view full = n.name;  // PSH_OK, PSH_E_...
-        const std::string_view no_psh = full.substr(4);  // OK, E_...
-        const std::string_view bare = no_psh.starts_with("E_") ? no_psh.substr(2) : no_psh;
-        if (u == full || u == no_psh || u == bare) {
-            status = n.status;
-            return true;
-        }
-    }
-    return false;
-}
-
 const char* form_name(int32_t form) {
     switch (form) {
-        case PSH_FORM_UNKNOWN: return "unknown";
         case PSH_FORM_ALIAS: return "alias";
         case PSH_FORM_DN: return "dn";
         case PSH_FORM_ANONYMOUS: return "anonymous";
-        default: return "?";
+        default: return "unknown";
     }
 }
 

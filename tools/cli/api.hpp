@@ -1,6 +1,6 @@
-// A thin C++ layer over the public C API of profshim (include/profshim.h), as any client
-// would write it: the buffer protocol (ask for the size, then call), status names, and
-// psh_describe for every message.
+// A thin C++ layer over the public C API (include/profshim.h), as any client would write
+// it: the buffer protocol (ask for the size, then call) and psh_describe for every word
+// about a status. The CLI keeps no list of status codes of its own.
 #pragma once
 
 #include <cstdint>
@@ -25,22 +25,16 @@ Check check(std::string_view info);
 Text rewrite(std::string_view info, uint32_t flags);
 Text profile_name(std::string_view info);
 
-// psh_describe's line for `status` (falls back to a plain hex code if the call fails).
+// psh_describe's line for `status` ("PSH_E_UNSAFE_CHAR: the mailbox holds ...").
 std::string describe(int32_t status);
-
-// "PSH_E_UNSAFE_CHAR" for the codes the header defines, else nullptr.
-const char* status_name(int32_t status);
-// status_name or "0xXXXXXXXX".
-std::string status_label(int32_t status);
+// The status's name, the part of psh_describe's line before ": " ("PSH_E_UNSAFE_CHAR"),
+// or "0x80040299" for a code the library does not know.
+std::string status_name(int32_t status);
 // "0x80040209"
 std::string status_hex(int32_t status);
-// Parses "PSH_E_UNSAFE_CHAR", "E_UNSAFE_CHAR", "UNSAFE_CHAR", "PSH_OK" or "OK" (any case).
-bool parse_status_name(std::string_view name, int32_t& status);
-
 // "unknown", "alias", "dn", "anonymous"
 const char* form_name(int32_t form);
-
-// "1.0.0" from 10000.
+// "1.1.0" from 10100.
 std::string version_string(int32_t number);
 
 }  // namespace profshim_cli

@@ -5,425 +5,231 @@
 // "<mailbox part>.mmp" (the mailbox part being the text after the last LF), in a new
 // directory, for the ProfileInfo as given and as rewritten. On Linux a DN's '/' makes the
 // creation fail with ENOENT, the analogue of the ERROR_PATH_NOT_FOUND behind CDO's
-// MAPI_E_NOT_FOUND.
-//
-// A sample line may carry a third TAB field stating what the contract says it should give:
-//     check=STATUS[@OFFSET] rewrite=STATUS|"OUTPUT" name=STATUS|"NAME"
-// STATUS is a status name with or without its PSH_/PSH_E_ prefix; a quoted value (C
-// escapes) means PSH_OK with exactly that result. The demo compares and shows DIFFERS;
-// with --strict it exits 1 on any difference.
+// MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the samples
+// test's business (tests/samples), not the demo's.
 
-#include <cstdint>
+#include <fstream>
 #include <iostream>
-#include <string>
-#include <string_view>
-#include <vector>
 
 #include "api.hpp"
 #include "cescape.hpp"
-#include "cli.hpp"
-#include "inputs.hpp"
+#include "commands.hpp"
 #include "osfile.hpp"
+#include "samples.hpp"
 #include "term.hpp"
 
 namespace profshim_cli {
 
 namespace {
 
-struct Expect {
-    bool has_check = false;
-    int32_t check_status = PSH_OK;
-    bool has_at = false;
-    int32_t at = -1;
-    bool has_rewrite = false;
-    int32_t rewrite_status = PSH_OK;
-    std::string rewrite_out;
-    bool has_name = false;
-    int32_t name_status = PSH_OK;
-    std::string name;
-};
-
-bool parse_int(std::string_view s, int32_t& v) {
-    if (s.empty() || s.size() > 9) return false;
-    bool neg = false;
-    if (s[0] == '-') {
-        neg = true;
-        s.remove_prefix(1);
-        if (s.empty()) return false;
-    }
-    int32_t r = 0;
-    for (const char c : s) {
-        if (c < '0' || c > '9') return false;
-        r = r * 10 + (c - '0');
-    }
-    v = neg ? -r : r;
-    return true;
-}
-
-// Reads `key=value` tokens separated by spaces; a value in double quotes holds C escapes.
-bool parse_expect(std::string_view text, Expect& x, std::string& err) {
-    std::size_t i = 0;
-    while (true) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        if (i >= text.size()) return true;
-        const std::size_t eq = text.find('=', i);
-        if (eq == std::string_view::npos) {
-            err = "expected key=value at column " + std::to_string(i + 1);
-            return false;
-        }
-        const std::string_view key = text.substr(i, eq - i);
-        i = eq + 1;
-        bool quoted = false;
-        std::string value;
-        if (i < text.size() && text[i] == '"') {
-            quoted = true;
-            std::size_t j = i + 1;
-            while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
-            if (j >= text.size()) {
-                err = "unterminated quoted value for '" + std::string(key) + "'";
-                return false;
-            }
-            DecodeError de;
-            if (!decode_c_escapes(text.substr(i + 1, j - i - 1), value, de)) {
-                err = "bad escape in '" + std::string(key) + "': " + de.message;
-                return false;
-            }
-            i = j + 1;
-        } else {
-            std::size_t j = text.find(' ', i);
-            if (j == std::string_view::npos) j = text.size();
-            value = std::string(text.substr(i, j - i));
-            i = j;
-        }
-        auto status_of = [&](std::string_view name, int32_t& st) {
-            if (parse_status_name(name, st)) return true;
-            err = "unknown status '" + std::string(name) + "' for '" + std::string(key) + "'";
-            return false;
-        };
-        if (key == "check") {
-            if (quoted) {
-                err = "check= takes a status, not a quoted string";
-                return false;
-            }
-            x.has_check = true;
-            std::string_view v = value;
-            const std::size_t at = v.find('@');
-            if (at != std::string_view::npos) {
-                if (!parse_int(v.substr(at + 1), x.at)) {
-                    err = "bad offset in '" + value + "'";
-                    return false;
-                }
-                x.has_at = true;
-                v = v.substr(0, at);
-            }
-            if (!status_of(v, x.check_status)) return false;
-        } else if (key == "rewrite" || key == "name") {
-            const bool rw = key == "rewrite";
-            (rw ? x.has_rewrite : x.has_name) = true;
-            int32_t& st = rw ? x.rewrite_status : x.name_status;
-            if (quoted) {
-                st = PSH_OK;
-                (rw ? x.rewrite_out : x.name) = value;
-            } else if (!status_of(value, st)) {
-                return false;
-            } else if (st == PSH_OK) {
-                err = std::string(key) + "=OK needs the expected result in quotes instead";
-                return false;
-            }
-        } else {
-            err = "unknown key '" + std::string(key) + "' (known: check, rewrite, name)";
-            return false;
-        }
-    }
-}
-
-// The mailbox part as MAPI would use it for the file name: everything after the last LF.
-std::string_view mailbox_part(std::string_view info) {
-    const std::size_t lf = info.rfind('\n');
-    return lf == std::string_view::npos ? info : info.substr(lf + 1);
-}
-
-std::string at_text(int32_t offset) {
-    return offset >= 0 ? " at " + std::to_string(offset) : std::string();
-}
-
-enum class Fate { safe, rewrite, name, unusable };
+constexpr std::size_t kIndent = 12;
 
 struct Tally {
-    int samples = 0;
-    int safe = 0;
-    int by_rewrite = 0;
-    int by_name = 0;
-    int unusable = 0;
-    int with_expect = 0;
-    int differ = 0;
-    int system_trouble = 0;
-    int given_not_created = 0;      // <mailbox>.mmp as given could not be made
-    int rewritten_not_created = 0;  // ... nor for the rewritten ProfileInfo
-    int rewritten_tried = 0;
+    int samples = 0, safe = 0, by_rewrite = 0, by_name = 0, unusable = 0;
+    int given_failed = 0, rewritten_tried = 0, rewritten_failed = 0, system_trouble = 0;
 };
 
 class Demo {
 public:
-    explicit Demo(const Style& style) : style_(style), width_(output_width()) {}
-
-    bool sample(const Entry& e, std::size_t index, std::size_t count, Tally& tally, std::string& err);
+    Demo() : style_(Style::for_stdout()), width_(output_width()) {}
+    void sample(const Sample& s, const std::string& source);
+    int finish() const;
 
 private:
-    static constexpr std::size_t kIndent = 12;
-
     void row(std::string_view key, const std::string& text) const {
-        std::cout << "  " << pad_right(key, kIndent - 2) << text << "\n";
+        std::cout << "  " << key << std::string(kIndent - 2 - key.size(), ' ') << text << "\n";
     }
     void wrapped(std::string_view key, std::string_view text) const {
-        const std::size_t w = width_ > kIndent + 20 ? width_ - kIndent : 20;
-        const auto lines = word_wrap(text, w);
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            row(i == 0 ? key : "", lines[i]);
+        const auto lines = word_wrap(text, width_ > kIndent + 20 ? width_ - kIndent : 20);
+        for (std::size_t i = 0; i < lines.size(); ++i) row(i == 0 ? key : "", lines[i]);
     }
-    void file_rows(const std::string& given_name, const std::string* rewritten_name, const Check& c,
-                   Tally& tally) const;
-    std::string try_file(const std::string& dir, const std::string& name, bool note_lenient, Tally& tally,
-                         CreateResult& result) const;
+    // Tries `name` in `dir` and says what happened.
+    CreateResult try_file(const std::string& dir, const std::string& name, bool lenient, std::string& said);
+    void files(const std::string& info, const Text& rw, const Check& c);
 
-    const Style& style_;
+    Style style_;
     std::size_t width_;
+    Tally tally_;
 };
 
-std::string Demo::try_file(const std::string& dir, const std::string& name, bool note_lenient,
-                           Tally& tally, CreateResult& result) const {
-    result = try_create_file(dir, name);
-    const CreateResult& r = result;
-    std::string s;
+CreateResult Demo::try_file(const std::string& dir, const std::string& name, bool lenient, std::string& said) {
+    const CreateResult r = try_create_file(dir, name);
     switch (r.outcome) {
         case CreateOutcome::created:
-            s = style_.green("created");
-            if (note_lenient)
-                s += style_.dim(std::string(" (") + system_name() + " allows this name; Windows would not)");
+            said = style_.green("created");
+            if (lenient) said += style_.dim(std::string(" (") + system_name() + " allows this name; Windows would not)");
             break;
-        case CreateOutcome::device:
-            s = style_.yellow("opened a device, not a file");
-            break;
-        case CreateOutcome::failed:
-            s = style_.red("cannot create: " + to_string(r.error));
-            break;
-        case CreateOutcome::not_tried:
-            s = style_.yellow("not tried: " + r.why);
-            break;
+        case CreateOutcome::device: said = style_.yellow("opened a device, not a file"); break;
+        case CreateOutcome::failed: said = style_.red("cannot create: " + r.error.text); break;
+        case CreateOutcome::not_tried: said = style_.yellow("not tried: " + r.why); break;
     }
     if (!r.cleanup_ok) {
-        ++tally.system_trouble;
-        s += style_.red(" (could not remove it: " + to_string(r.cleanup_error) + ")");
+        ++tally_.system_trouble;
+        said += style_.red(" (could not remove it: " + r.error.text + ")");
     }
-    return s;
+    return r;
 }
 
-void Demo::file_rows(const std::string& given_name, const std::string* rewritten_name,
-                     const Check& c, Tally& tally) const {
+bool not_created(const CreateResult& r) { return r.outcome == CreateOutcome::failed || r.outcome == CreateOutcome::device; }
+
+void Demo::files(const std::string& info, const Text& rw, const Check& c) {
     std::string dir;
     OsError oe;
     if (!make_temp_dir(dir, oe)) {
-        ++tally.system_trouble;
-        row("file", style_.red("cannot make a temporary directory: " + to_string(oe)));
+        ++tally_.system_trouble;
+        row("file", style_.red("cannot make a temporary directory: " + oe.text));
         return;
     }
-    const Shown given = show_escaped(given_name, true);
-    const std::string rewritten = rewritten_name != nullptr ? escaped(*rewritten_name, true) : "-";
-    const std::size_t w = std::max(given.text.size(), rewritten.size());
-    // psh_check faulted the mailbox itself for a Windows file-name rule: if this system
-    // creates the file anyway, say that Windows would not.
-    const bool lenient = lenient_file_names() &&
-                         (c.status == PSH_E_UNSAFE_CHAR || c.status == PSH_E_RESERVED_NAME) &&
+    const std::string given = info.substr(info.rfind('\n') + 1) + ".mmp";  // npos + 1 == 0
+    const std::string rewritten = rw.status == PSH_OK ? rw.text.substr(rw.text.rfind('\n') + 1) + ".mmp" : "";
+    const std::string given_shown = encode_c_escapes(given, true);
+    const std::string rewritten_shown = rw.status == PSH_OK ? encode_c_escapes(rewritten, true) : "-";
+    const std::size_t w = std::max(given_shown.size(), rewritten_shown.size());
+    auto pad = [w](const std::string& s) { return s + std::string(w - s.size(), ' '); };
+    // psh_check faulted the mailbox for a Windows file-name rule: if this system creates
+    // the file anyway, say that Windows would not.
+    const bool lenient = lenient_file_names() && (c.status == PSH_E_UNSAFE_CHAR || c.status == PSH_E_RESERVED_NAME) &&
                          c.report.mailbox_offset >= 0 && c.report.error_offset >= c.report.mailbox_offset;
-    CreateResult given_result;
-    row("file", "as given   " + pad_right(given.text, w) + "  " +
-                    try_file(dir, given_name, lenient, tally, given_result));
-    if (given_result.outcome == CreateOutcome::failed || given_result.outcome == CreateOutcome::device)
-        ++tally.given_not_created;
-    const bool q271913 = given_result.outcome == CreateOutcome::failed &&
-                         is_path_not_found(given_result.error) &&
-                         given_name.find_first_of(lenient_file_names() ? "/" : "/\\") != std::string::npos;
-    if (q271913) {
-        const std::string why =
-            lenient_file_names()
-                ? "(the '/' makes the name a path through directories that do not exist: ENOENT here is "
-                  "the analogue of the ERROR_PATH_NOT_FOUND behind CDO's MAPI_E_NOT_FOUND, KB Q271913)"
-                : "(the name is a path through directories that do not exist: the error behind CDO's "
-                  "MAPI_E_NOT_FOUND, KB Q271913)";
-        const std::size_t indent = kIndent + 11;
-        for (const auto& line : word_wrap(why, width_ > indent + 30 ? width_ - indent : 30))
-            std::cout << std::string(indent, ' ') << style_.dim(line) << "\n";
+    std::string said;
+    const CreateResult as_given = try_file(dir, given, lenient, said);
+    tally_.given_failed += not_created(as_given) ? 1 : 0;
+    row("file", "as given   " + pad(given_shown) + "  " + said);
+    if (as_given.outcome == CreateOutcome::failed && is_path_not_found(as_given.error) &&
+        given.find_first_of(lenient_file_names() ? "/" : "/\\") != std::string::npos) {
+        const std::string why = lenient_file_names()
+            ? "(the '/' makes the name a path through directories that do not exist: ENOENT here is the analogue "
+              "of the ERROR_PATH_NOT_FOUND behind CDO's MAPI_E_NOT_FOUND, KB Q271913)"
+            : "(the name is a path through directories that do not exist: the error behind CDO's MAPI_E_NOT_FOUND, "
+              "KB Q271913)";
+        for (const auto& line : word_wrap(why, width_ > kIndent + 41 ? width_ - kIndent - 11 : 30))
+            std::cout << std::string(kIndent + 11, ' ') << style_.dim(line) << "\n";
     }
-    if (rewritten_name != nullptr) {
-        CreateResult rewritten_result;
-        row("", "rewritten  " + pad_right(rewritten, w) + "  " +
-                    try_file(dir, *rewritten_name, false, tally, rewritten_result));
-        ++tally.rewritten_tried;
-        if (rewritten_result.outcome == CreateOutcome::failed || rewritten_result.outcome == CreateOutcome::device)
-            ++tally.rewritten_not_created;
-    } else
-        row("", "rewritten  " + pad_right(rewritten, w) + "  " + style_.dim("nothing to try: the rewrite failed"));
+    if (rw.status == PSH_OK) {
+        ++tally_.rewritten_tried;
+        tally_.rewritten_failed += not_created(try_file(dir, rewritten, false, said)) ? 1 : 0;
+        row("", "rewritten  " + pad(rewritten_shown) + "  " + said);
+    } else {
+        row("", "rewritten  " + pad(rewritten_shown) + "  " + style_.dim("nothing to try: the rewrite failed"));
+    }
     if (!remove_dir(dir, oe)) {
-        ++tally.system_trouble;
-        row("", style_.red("could not remove " + dir + ": " + to_string(oe)));
+        ++tally_.system_trouble;
+        row("", style_.red("could not remove " + dir + ": " + oe.text));
     }
 }
 
-bool Demo::sample(const Entry& e, std::size_t index, std::size_t count, Tally& tally, std::string& err) {
-    Expect x;
-    if (!e.expect.empty() && !parse_expect(e.expect, x, err)) {
-        err = e.source + ": bad expectation: " + err;
-        return false;
-    }
-
-    const Check c = check(e.info);
+void Demo::sample(const Sample& s, const std::string& source) {
+    const Check c = check(s.info);
     const psh_report& r = c.report;
-    const Text rw = rewrite(e.info, 0);
-    const Text nm = profile_name(e.info);
+    const Text rw = rewrite(s.info, 0);
+    const Text nm = profile_name(s.info);
+    ++tally_.samples;
+    std::cout << "\n" << style_.bold("[" + std::to_string(tally_.samples) + "] " + (s.label.empty() ? source : s.label)) << "\n";
 
-    const std::string title = "[" + std::to_string(index + 1) + "/" + std::to_string(count) + "] " +
-                              (e.label.empty() ? e.source : e.label);
-    std::cout << "\n" << style_.bold(title) << "\n";
-
-    // The input, and a caret under the unit at fault.
-    const Shown shown = show_quoted_clipped(e.info);
-    row("input", shown.text);
-    if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < shown.column.size() &&
-        shown.column[static_cast<std::size_t>(r.error_offset)] != kNoColumn) {
-        const auto off = static_cast<std::size_t>(r.error_offset);
-        const std::string where = off == e.info.size() ? "the end, unit " + std::to_string(off)
-                                                       : "unit " + std::to_string(off);
-        std::cout << std::string(kIndent + shown.column[off], ' ') << style_.yellow("^ ")
-                  << style_.dim(where) << "\n";
+    std::vector<std::size_t> column;
+    row("input", encode_c_escapes(s.info, true, &column));
+    if (r.error_offset >= 0 && static_cast<std::size_t>(r.error_offset) < column.size()) {
+        const auto at = static_cast<std::size_t>(r.error_offset);
+        std::cout << std::string(kIndent + column[at], ' ') << style_.yellow("^ ")
+                  << style_.dim((at == s.info.size() ? "the end, unit " : "unit ") + std::to_string(at)) << "\n";
     }
-
-    // The verdict.
     wrapped("verdict", describe(c.status));
-    std::string facts = std::string("form ") + form_name(r.form);
-    if (c.status != PSH_OK)
-        facts += r.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it";
-    row("", style_.dim(facts));
-
-    // The rewrite and the profile name.
+    row("", style_.dim(std::string("form ") + form_name(r.form) +
+                       (c.status == PSH_OK ? "" : r.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it")));
     if (rw.status == PSH_OK)
-        row("rewrite", escaped(rw.text, true) + (rw.text == e.info ? style_.dim("  (unchanged)") : ""));
+        row("rewrite", encode_c_escapes(rw.text, true) + (rw.text == s.info ? style_.dim("  (unchanged)") : ""));
     else if (rw.status == c.status)
-        row("rewrite", style_.red("fails: " + status_label(rw.status)) + style_.dim("  (as above)"));
+        row("rewrite", style_.red("fails: " + status_name(rw.status)) + style_.dim("  (as above)"));
     else
         wrapped("rewrite", "fails: " + describe(rw.status));
     if (nm.status == PSH_OK)
         row("name", nm.text);
     else if (nm.status == c.status || nm.status == rw.status)
-        row("name", style_.red("fails: " + status_label(nm.status)) + style_.dim("  (as above)"));
+        row("name", style_.red("fails: " + status_name(nm.status)) + style_.dim("  (as above)"));
     else
         wrapped("name", "fails: " + describe(nm.status));
+    files(s.info, rw, c);
 
-    // MAPI's temporary profile file.
-    const std::string given_file = std::string(mailbox_part(e.info)) + ".mmp";
-    const std::string rewritten_file = rw.status == PSH_OK ? std::string(mailbox_part(rw.text)) + ".mmp" : "";
-    file_rows(given_file, rw.status == PSH_OK ? &rewritten_file : nullptr, c, tally);
-
-    // What the samples file says the contract gives.
-    if (!e.expect.empty()) {
-        ++tally.with_expect;
-        std::vector<std::string> diffs;
-        if (x.has_check && (c.status != x.check_status || (x.has_at && r.error_offset != x.at)))
-            diffs.push_back("check: expected " + status_label(x.check_status) +
-                            (x.has_at ? at_text(x.at) : "") + ", got " + status_label(c.status) +
-                            at_text(r.error_offset));
-        if (x.has_rewrite && (rw.status != x.rewrite_status ||
-                              (x.rewrite_status == PSH_OK && rw.text != x.rewrite_out)))
-            diffs.push_back("rewrite: expected " +
-                            (x.rewrite_status == PSH_OK ? escaped(x.rewrite_out, true) : status_label(x.rewrite_status)) +
-                            ", got " + (rw.status == PSH_OK ? escaped(rw.text, true) : status_label(rw.status)));
-        if (x.has_name && (nm.status != x.name_status || (x.name_status == PSH_OK && nm.text != x.name)))
-            diffs.push_back("name: expected " +
-                            (x.name_status == PSH_OK ? x.name : status_label(x.name_status)) + ", got " +
-                            (nm.status == PSH_OK ? nm.text : status_label(nm.status)));
-        if (diffs.empty()) {
-            row("expected", style_.green("yes") + style_.dim("  (check, rewrite and name as the samples file says)"));
-        } else {
-            ++tally.differ;
-            for (std::size_t i = 0; i < diffs.size(); ++i)
-                row(i == 0 ? "expected" : "", style_.red("DIFFERS " + diffs[i]));
-        }
-    }
-
-    ++tally.samples;
-    if (c.status == PSH_OK) ++tally.safe;
-    else if (rw.status == PSH_OK) ++tally.by_rewrite;
-    else if (nm.status == PSH_OK) ++tally.by_name;
-    else ++tally.unusable;
-    return true;
+    if (c.status == PSH_OK) ++tally_.safe;
+    else if (rw.status == PSH_OK) ++tally_.by_rewrite;
+    else if (nm.status == PSH_OK) ++tally_.by_name;
+    else ++tally_.unusable;
 }
+
+int Demo::finish() const {
+    const Tally& t = tally_;
+    std::string files = "\nThe temporary profile file could not be created for " + std::to_string(t.given_failed) + " of " +
+                        std::to_string(t.samples) + " samples as given";
+    if (t.rewritten_tried > 0)
+        files += t.rewritten_failed == 0
+                     ? ", and was created for all " + std::to_string(t.rewritten_tried) + " that psh_rewrite returned"
+                     : ", nor for " + std::to_string(t.rewritten_failed) + " of the " + std::to_string(t.rewritten_tried) +
+                           " that psh_rewrite returned";
+    for (const auto& line : word_wrap(files + ".", width_)) std::cout << line << "\n";
+    if (t.system_trouble > 0)
+        std::cout << style_.red(std::to_string(t.system_trouble) + " file-system step(s) failed (see above).") << "\n";
+    std::cout << style_.bold(std::to_string(t.samples) + " samples: " + std::to_string(t.safe) + " safe as given, " +
+                             std::to_string(t.by_rewrite) + " made safe by rewrite, " + std::to_string(t.by_name) +
+                             " need a profile name, " + std::to_string(t.unusable) + " unusable until fixed by hand.")
+              << "\n";
+    return t.system_trouble == 0 ? kExitOk : kExitNotOk;
+}
+
+// With no FILE: the samples file beside the program (the build tree, the Windows zip),
+// then, on Linux, where `cmake --install` puts it: ../share/profshim beside bin/.
+std::vector<std::string> default_samples() {
+    const std::string dir = program_directory();
+#ifdef _WIN32
+    return {dir + "\\profileinfo-samples.txt"};
+#else
+    return {dir + "/profileinfo-samples.txt", dir + "/../share/profshim/profileinfo-samples.txt"};
+#endif
+}
+
+int run(const std::vector<Given>& given) {
+    if (given.size() > 1) return usage_error("demo takes at most one FILE");
+    const std::vector<std::string> candidates = given.empty() ? default_samples() : std::vector<std::string>{std::string(given[0].value)};
+    std::ifstream file;
+    std::string path;
+    for (const std::string& p : candidates) {
+        file.open(p, std::ios::binary);
+        if (file) {
+            path = p;
+            break;
+        }
+        file.clear();
+    }
+    if (path.empty()) {
+        if (!given.empty()) return usage_error("cannot read '" + candidates[0] + "'");
+        std::string looked;
+        for (const std::string& p : candidates) looked += "\n    " + p;
+        return usage_error("no FILE given, and no profileinfo-samples.txt where demo looks for it:" + looked +
+                           "\nname the samples file: profshim demo FILE");
+    }
+    const Style style = Style::for_stdout();
+    std::cout << style.bold("profshim demo") << ": the ProfileInfo samples of " << path << "\n"
+              << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite,\n"
+                 "psh_profile_name, and whether MAPI's temporary profile file <mailbox>.mmp can be\n"
+                 "created on " << system_name()
+              << ", as given and rewritten (mailbox = the text after the last LF; each\n"
+                 "try in a new temporary directory, removed afterwards).\n";
+    Demo demo;
+    SampleReader reader(file);
+    Sample s;
+    while (reader.next(s)) demo.sample(s, path + ":" + std::to_string(s.line));
+    if (reader.failed()) return usage_error(path + ":" + reader.error());
+    return demo.finish();
+}
+
+constexpr Option kOptions[] = {
+    {nullptr, 0, "FILE", false, "the samples file (default: profileinfo-samples.txt beside the\nprogram, or in ../share/profshim on Linux)"},
+};
 
 }  // namespace
 
-int run_demo(const std::string& file, bool strict) {
-    const std::string path = file.empty() ? std::string(default_samples_path()) : file;
-    std::vector<Entry> entries;
-    std::string err;
-    if (!entries_from_file(path, entries, err)) {
-        if (file.empty()) err += "\n(the default samples file is fixed at build time; name another FILE)";
-        return usage_error(err);
-    }
-    if (entries.empty()) return usage_error("no samples in '" + path + "'");
-    // Every expectation is read before anything is printed, so a bad one is a usage error.
-    for (const Entry& e : entries) {
-        Expect x;
-        if (!e.expect.empty() && !parse_expect(e.expect, x, err))
-            return usage_error(e.source + ": bad expectation: " + err);
-    }
-
-    const Style style = Style::for_stdout();
-    std::cout << style.bold("profshim demo") << ": " << entries.size() << " ProfileInfo samples from "
-              << path << "\n"
-              << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite,\n"
-                 "psh_profile_name, and whether MAPI's temporary profile file <mailbox>.mmp can be\n"
-                 "created on "
-              << system_name()
-              << ", as given and rewritten (mailbox = the text after the last LF; each\n"
-                 "try in a new temporary directory, removed afterwards).\n";
-
-    Demo demo(style);
-    Tally tally;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (!demo.sample(entries[i], i, entries.size(), tally, err)) return usage_error(err);
-
-    std::cout << "\n";
-    if (tally.with_expect > 0) {
-        if (tally.differ == 0)
-            std::cout << style.green("All " + std::to_string(tally.with_expect) +
-                                     " stated expectations met.")
-                      << "\n";
-        else
-            std::cout << style.red(std::to_string(tally.differ) + " of " + std::to_string(tally.with_expect) +
-                                   " samples differ from their stated expectations (DIFFERS above).")
-                      << "\n";
-    }
-    std::string files = "The temporary profile file could not be created for " +
-                        std::to_string(tally.given_not_created) + " of " + std::to_string(tally.samples) +
-                        " samples as given";
-    if (tally.rewritten_tried > 0) {
-        if (tally.rewritten_not_created == 0)
-            files += ", and was created for all " + std::to_string(tally.rewritten_tried) +
-                     " that psh_rewrite returned";
-        else
-            files += ", nor for " + std::to_string(tally.rewritten_not_created) + " of the " +
-                     std::to_string(tally.rewritten_tried) + " that psh_rewrite returned";
-    }
-    for (const auto& line : word_wrap(files + ".", output_width())) std::cout << line << "\n";
-    if (tally.system_trouble > 0)
-        std::cout << style.red(std::to_string(tally.system_trouble) +
-                               " file-system step(s) failed (see above).")
-                  << "\n";
-    std::cout << style.bold(std::to_string(tally.samples) + " samples: " + std::to_string(tally.safe) +
-                            " safe as given, " + std::to_string(tally.by_rewrite) +
-                            " made safe by rewrite, " + std::to_string(tally.by_name) +
-                            " need a profile name, " + std::to_string(tally.unusable) +
-                            " unusable until fixed by hand.")
-              << "\n";
-    return !strict || (tally.differ == 0 && tally.system_trouble == 0) ? kExitOk : kExitNotOk;
-}
+const Command kDemoCommand{
+    "demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", kOptions,
+    "For each sample: the verdict with a caret, the rewrite, the profile name, and whether\n"
+    "<mailbox>.mmp can be created in a new temporary directory, as given and rewritten.\n",
+    run};
 
 }  // namespace profshim_cli

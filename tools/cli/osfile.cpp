@@ -1,5 +1,6 @@
 #include "osfile.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -18,11 +19,6 @@
 
 namespace profshim_cli {
 
-std::string to_string(const OsError& e) {
-    if (e.text.empty()) return e.name;
-    return e.name + " (" + e.text + ")";
-}
-
 namespace {
 
 // Why `name` must not be handed to the system at all, or nullptr. A NUL would cut the
@@ -30,10 +26,8 @@ namespace {
 const char* unusable_name(std::string_view name, std::string_view separators) {
     if (name.find('\0') != std::string_view::npos)
         return "the name holds a NUL unit; the system would see only the part before it";
-    std::size_t start = 0;
-    while (start <= name.size()) {
-        std::size_t end = name.find_first_of(separators, start);
-        if (end == std::string_view::npos) end = name.size();
+    for (std::size_t start = 0; start <= name.size();) {
+        const std::size_t end = std::min(name.find_first_of(separators, start), name.size());
         if (name.substr(start, end - start) == "..")
             return "the name has a \"..\" component; it would leave the temporary directory";
         start = end + 1;
@@ -47,65 +41,41 @@ const char* unusable_name(std::string_view name, std::string_view separators) {
 
 namespace {
 
-std::wstring widen(std::string_view s) {
-    if (s.empty()) return std::wstring();
-    const int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s.data(),
-                                      static_cast<int>(s.size()), nullptr, 0);
-    if (n > 0) {
-        std::wstring w(static_cast<std::size_t>(n), L'\0');
-        MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s.data(), static_cast<int>(s.size()),
-                            w.data(), n);
-        return w;
-    }
-    std::wstring w;  // not UTF-8: one unit per byte
+std::wstring widen(std::string_view s) {  // UTF-8, or else one unit per byte
+    const int n = s.empty() ? 0 : MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s.data(), static_cast<int>(s.size()), nullptr, 0);
+    std::wstring w(static_cast<std::size_t>(n), L'\0');
+    if (n > 0 && MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s.data(), static_cast<int>(s.size()), w.data(), n) == n) return w;
+    w.clear();
     for (const char c : s) w += static_cast<wchar_t>(static_cast<unsigned char>(c));
     return w;
 }
 
-std::string narrow(const std::wstring& w) {
-    if (w.empty()) return std::string();
-    const int n = WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), nullptr,
-                                      0, nullptr, nullptr);
+std::string narrow(std::wstring_view w) {
+    const int n = w.empty() ? 0 : WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), nullptr, 0, nullptr, nullptr);
     std::string s(static_cast<std::size_t>(n > 0 ? n : 0), '\0');
-    if (n > 0)
-        WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), s.data(), n,
-                            nullptr, nullptr);
+    if (n > 0) WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), s.data(), n, nullptr, nullptr);
     return s;
-}
-
-const char* win_error_name(DWORD code) {
-    switch (code) {
-        case ERROR_FILE_NOT_FOUND: return "ERROR_FILE_NOT_FOUND";
-        case ERROR_PATH_NOT_FOUND: return "ERROR_PATH_NOT_FOUND";
-        case ERROR_ACCESS_DENIED: return "ERROR_ACCESS_DENIED";
-        case ERROR_INVALID_HANDLE: return "ERROR_INVALID_HANDLE";
-        case ERROR_FILE_EXISTS: return "ERROR_FILE_EXISTS";
-        case ERROR_INVALID_PARAMETER: return "ERROR_INVALID_PARAMETER";
-        case ERROR_BAD_PATHNAME: return "ERROR_BAD_PATHNAME";
-        case ERROR_ALREADY_EXISTS: return "ERROR_ALREADY_EXISTS";
-        case ERROR_FILENAME_EXCED_RANGE: return "ERROR_FILENAME_EXCED_RANGE";
-        case ERROR_INVALID_NAME: return "ERROR_INVALID_NAME";
-        case ERROR_DIRECTORY: return "ERROR_DIRECTORY";
-        case ERROR_SHARING_VIOLATION: return "ERROR_SHARING_VIOLATION";
-        default: return nullptr;
-    }
 }
 
 OsError last_error() {
     const DWORD code = GetLastError();
     OsError e;
     e.code = static_cast<long>(code);
-    const char* name = win_error_name(code);
-    e.name = name != nullptr ? name : "error " + std::to_string(code);
+    switch (code) {
+        case ERROR_FILE_NOT_FOUND: e.text = "ERROR_FILE_NOT_FOUND"; break;
+        case ERROR_PATH_NOT_FOUND: e.text = "ERROR_PATH_NOT_FOUND"; break;
+        case ERROR_ACCESS_DENIED: e.text = "ERROR_ACCESS_DENIED"; break;
+        case ERROR_INVALID_NAME: e.text = "ERROR_INVALID_NAME"; break;
+        case ERROR_FILE_EXISTS: e.text = "ERROR_FILE_EXISTS"; break;
+        default: e.text = "error " + std::to_string(code);
+    }
     wchar_t* msg = nullptr;
-    const DWORD n = FormatMessageW(
-        FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
-        nullptr, code, 0, reinterpret_cast<wchar_t*>(&msg), 0, nullptr);
+    const DWORD n = FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                                   nullptr, code, 0, reinterpret_cast<wchar_t*>(&msg), 0, nullptr);
     if (n > 0 && msg != nullptr) {
-        std::wstring w(msg, n);
-        while (!w.empty() && (w.back() == L'\r' || w.back() == L'\n' || w.back() == L' '))
-            w.pop_back();
-        e.text = narrow(w);
+        std::wstring_view w(msg, n);
+        while (!w.empty() && (w.back() == L'\r' || w.back() == L'\n' || w.back() == L' ')) w.remove_suffix(1);
+        e.text += " (" + narrow(w) + ")";
     }
     if (msg != nullptr) LocalFree(msg);
     return e;
@@ -113,16 +83,19 @@ OsError last_error() {
 
 }  // namespace
 
+std::string program_directory() {
+    std::vector<wchar_t> path(32768);
+    const DWORD n = GetModuleFileNameW(nullptr, path.data(), static_cast<DWORD>(path.size()));
+    if (n == 0 || n >= path.size()) return "";
+    const std::wstring_view p(path.data(), n);
+    return narrow(p.substr(0, p.find_last_of(L"\\/")));
+}
+
 bool make_temp_dir(std::string& path, OsError& err) {
     wchar_t base[MAX_PATH + 1];
     const DWORD n = GetTempPathW(MAX_PATH + 1, base);
-    if (n == 0 || n > MAX_PATH) {
-        err = last_error();
-        return false;
-    }
-    const unsigned long pid = GetCurrentProcessId();
-    for (unsigned attempt = 0; attempt < 100; ++attempt) {
-        const std::wstring dir = std::wstring(base) + L"profshim-demo-" + std::to_wstring(pid) +
+    for (unsigned attempt = 0; n > 0 && n <= MAX_PATH && attempt < 100; ++attempt) {
+        const std::wstring dir = std::wstring(base) + L"profshim-demo-" + std::to_wstring(GetCurrentProcessId()) +
                                  L"-" + std::to_wstring(GetTickCount() + attempt);
         if (CreateDirectoryW(dir.c_str(), nullptr)) {
             path = narrow(dir);
@@ -141,8 +114,7 @@ CreateResult try_create_file(const std::string& dir, std::string_view name) {
         return r;
     }
     const std::wstring path = widen(dir) + L"\\" + widen(name);
-    HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
-                           FILE_ATTRIBUTE_NORMAL, nullptr);
+    HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (h == INVALID_HANDLE_VALUE) {
         r.outcome = CreateOutcome::failed;
         r.error = last_error();
@@ -150,14 +122,10 @@ CreateResult try_create_file(const std::string& dir, std::string_view name) {
     }
     const DWORD type = GetFileType(h);
     CloseHandle(h);
-    if (type != FILE_TYPE_DISK) {
-        r.outcome = CreateOutcome::device;
-        return r;
-    }
-    r.outcome = CreateOutcome::created;
-    if (!DeleteFileW(path.c_str())) {
+    r.outcome = type == FILE_TYPE_DISK ? CreateOutcome::created : CreateOutcome::device;
+    if (r.outcome == CreateOutcome::created && !DeleteFileW(path.c_str())) {
         r.cleanup_ok = false;
-        r.cleanup_error = last_error();
+        r.error = last_error();
     }
     return r;
 }
@@ -170,8 +138,7 @@ bool remove_dir(const std::string& path, OsError& err) {
     HANDLE find = FindFirstFileW((dir + L"\\*").c_str(), &fd);
     if (find != INVALID_HANDLE_VALUE) {
         do {
-            if ((fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) == 0)
-                DeleteFileW((dir + L"\\" + fd.cFileName).c_str());
+            if ((fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) == 0) DeleteFileW((dir + L"\\" + fd.cFileName).c_str());
         } while (FindNextFileW(find, &fd));
         FindClose(find);
     }
@@ -181,7 +148,6 @@ bool remove_dir(const std::string& path, OsError& err) {
 }
 
 bool is_path_not_found(const OsError& e) { return e.code == ERROR_PATH_NOT_FOUND; }
-
 const char* system_name() { return "Windows"; }
 bool lenient_file_names() { return false; }
 
@@ -189,49 +155,30 @@ bool lenient_file_names() { return false; }
 
 namespace {
 
-const char* errno_name(int e) {
-    switch (e) {
-        case ENOENT: return "ENOENT";
-        case EEXIST: return "EEXIST";
-        case EACCES: return "EACCES";
-        case EPERM: return "EPERM";
-        case EINVAL: return "EINVAL";
-        case ENAMETOOLONG: return "ENAMETOOLONG";
-        case ENOTDIR: return "ENOTDIR";
-        case EISDIR: return "EISDIR";
-        case EROFS: return "EROFS";
-        case ENOSPC: return "ENOSPC";
-        case ELOOP: return "ELOOP";
-        case EILSEQ: return "EILSEQ";
-        case EMFILE: return "EMFILE";
-        case EIO: return "EIO";
-        default: return nullptr;
-    }
-}
-
 OsError os_error(int e) {
-    OsError r;
-    r.code = e;
-    const char* name = errno_name(e);
-    r.name = name != nullptr ? name : "errno " + std::to_string(e);
-    r.text = std::strerror(e);
-    return r;
+    const char* name = e == ENOENT ? "ENOENT" : e == EEXIST ? "EEXIST" : e == EACCES ? "EACCES" : e == ENAMETOOLONG ? "ENAMETOOLONG" : nullptr;
+    return {e, (name != nullptr ? std::string(name) : "errno " + std::to_string(e)) + " (" + std::strerror(e) + ")"};
 }
 
 }  // namespace
 
+std::string program_directory() {
+    std::vector<char> path(4096);
+    const ssize_t n = readlink("/proc/self/exe", path.data(), path.size());
+    if (n <= 0 || static_cast<std::size_t>(n) >= path.size()) return "";
+    const std::string_view p(path.data(), static_cast<std::size_t>(n));
+    return std::string(p.substr(0, p.rfind('/')));
+}
+
 bool make_temp_dir(std::string& path, OsError& err) {
     const char* base = std::getenv("TMPDIR");
-    std::string tmpl = (base != nullptr && *base != '\0') ? base : "/tmp";
-    if (tmpl.back() != '/') tmpl += '/';
-    tmpl += "profshim-demo-XXXXXX";
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    if (mkdtemp(buf.data()) == nullptr) {
+    std::string tmpl = base != nullptr && *base != '\0' ? base : "/tmp";
+    tmpl += tmpl.back() == '/' ? "profshim-demo-XXXXXX" : "/profshim-demo-XXXXXX";
+    if (mkdtemp(tmpl.data()) == nullptr) {
         err = os_error(errno);
         return false;
     }
-    path = buf.data();
+    path = tmpl;
     return true;
 }
 
@@ -249,12 +196,11 @@ CreateResult try_create_file(const std::string& dir, std::string_view name) {
         return r;
     }
     struct stat st {};
-    const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    r.outcome = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? CreateOutcome::created : CreateOutcome::device;
     close(fd);
-    r.outcome = regular ? CreateOutcome::created : CreateOutcome::device;
     if (unlink(path.c_str()) != 0) {
         r.cleanup_ok = false;
-        r.cleanup_error = os_error(errno);
+        r.error = os_error(errno);
     }
     return r;
 }
@@ -266,17 +212,7 @@ bool remove_dir(const std::string& path, OsError& err) {
 }
 
 bool is_path_not_found(const OsError& e) { return e.code == ENOENT; }
-
-const char* system_name() {
-#  if defined(__linux__)
-    return "Linux";
-#  elif defined(__APPLE__)
-    return "macOS";
-#  else
-    return "this system";
-#  endif
-}
-
+const char* system_name() { return "Linux"; }
 bool lenient_file_names() { return true; }
 
 #endif

@@ -1,5 +1,5 @@
-// The one platform-specific part of the CLI: making a temporary profile directory and
-// trying to create a profile file in it, as MAPI would. POSIX open()/errno on Linux,
+// The one platform-specific part of the CLI: where the program is, and trying to create a
+// profile file in a new directory as MAPI would. POSIX open()/errno on Linux,
 // CreateFileW/GetLastError on Windows (the Windows build also runs under Wine).
 #pragma once
 
@@ -10,12 +10,8 @@ namespace profshim_cli {
 
 struct OsError {
     long code = 0;     // errno, or GetLastError()
-    std::string name;  // "ENOENT", "ERROR_PATH_NOT_FOUND", or the number
-    std::string text;  // strerror / FormatMessage text
+    std::string text;  // "ENOENT (No such file or directory)", "ERROR_PATH_NOT_FOUND (...)"
 };
-
-// "ENOENT (No such file or directory)"
-std::string to_string(const OsError& e);
 
 enum class CreateOutcome {
     created,    // a new file was made (and removed again)
@@ -26,11 +22,13 @@ enum class CreateOutcome {
 
 struct CreateResult {
     CreateOutcome outcome = CreateOutcome::not_tried;
-    OsError error;         // for failed
-    std::string why;       // for not_tried
+    OsError error;    // for failed, or when removing the created file failed
+    std::string why;  // for not_tried
     bool cleanup_ok = true;
-    OsError cleanup_error;  // when removing the created file failed
 };
+
+// The directory the running program was started from ("" when the system will not say).
+std::string program_directory();
 
 // True for the error a missing directory gives: ENOENT, or ERROR_PATH_NOT_FOUND on Windows
 // (the error behind CDO's MAPI_E_NOT_FOUND in KB Q271913).
@@ -43,7 +41,7 @@ bool make_temp_dir(std::string& path, OsError& err);
 // removes it again. `name` is taken as the units MAPI would use, byte for byte.
 CreateResult try_create_file(const std::string& dir, std::string_view name);
 
-// Removes an empty directory.
+// Removes the directory (and, on Windows, a stream file a ':' name left in it).
 bool remove_dir(const std::string& path, OsError& err);
 
 // "Linux" or "Windows": what judged the file names.

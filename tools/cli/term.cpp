@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
+
+#include "cescape.hpp"
 
 #ifdef _WIN32
 #  include <io.h>
@@ -13,6 +16,8 @@
 
 namespace profshim_cli {
 
+namespace {
+
 bool stdout_is_terminal() {
 #ifdef _WIN32
     return _isatty(_fileno(stdout)) != 0;
@@ -21,16 +26,17 @@ bool stdout_is_terminal() {
 #endif
 }
 
+}  // namespace
+
 Style Style::for_stdout() {
-#ifdef _WIN32
-    return Style(false);
-#else
+    Style s;
+#ifndef _WIN32
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    const bool color = stdout_is_terminal() && (no_color == nullptr || *no_color == '\0') &&
-                       !(term != nullptr && std::strcmp(term, "dumb") == 0);
-    return Style(color);
+    s.color_ = stdout_is_terminal() && (no_color == nullptr || *no_color == '\0') &&
+               !(term != nullptr && std::strcmp(term, "dumb") == 0);
 #endif
+    return s;
 }
 
 std::string Style::wrap(const char* code, std::string_view s) const {
@@ -44,95 +50,68 @@ std::size_t output_width() {
         if (n >= 40 && n <= 1000) return static_cast<std::size_t>(n);
     }
 #ifndef _WIN32
-    if (stdout_is_terminal()) {
-        winsize ws{};
-        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-            return ws.ws_col;
-    }
+    winsize ws{};
+    if (stdout_is_terminal() && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
 #endif
     return 100;
 }
 
 std::vector<std::string> word_wrap(std::string_view text, std::size_t width) {
-    std::vector<std::string> lines;
-    std::string line;
+    std::vector<std::string> lines(1);
     std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        if (i >= text.size()) break;
-        std::size_t j = text.find(' ', i);
-        if (j == std::string_view::npos) j = text.size();
-        const std::string_view word = text.substr(i, j - i);
-        if (!line.empty() && line.size() + 1 + word.size() > width) {
-            lines.push_back(line);
-            line.clear();
-        }
-        if (!line.empty()) line += ' ';
-        line += word;
-        i = j;
+    while ((i = text.find_first_not_of(' ', i)) != std::string_view::npos) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        const std::string_view word = text.substr(i, end - i);
+        if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width) lines.emplace_back();
+        if (!lines.back().empty()) lines.back() += ' ';
+        lines.back() += word;
+        i = end;
     }
-    if (!line.empty() || lines.empty()) lines.push_back(line);
     return lines;
 }
 
-std::string pad_right(std::string_view s, std::size_t width) {
-    std::string r(s);
-    if (r.size() < width) r.append(width - r.size(), ' ');
-    return r;
-}
-
-std::string pad_left(std::string_view s, std::size_t width) {
-    std::string r;
-    if (s.size() < width) r.append(width - s.size(), ' ');
-    r += s;
-    return r;
-}
-
-std::string Table::render(const Style& style) const {
-    const std::size_t n = columns_.size();
-    std::vector<std::size_t> width(n, 0);
-    for (std::size_t c = 0; c < n; ++c) width[c] = columns_[c].header.size();
-    for (const auto& row : rows_)
-        for (std::size_t c = 0; c < n && c < row.cells.size(); ++c)
-            width[c] = std::max(width[c], row.cells[c].size());
-
-    const std::string gap = "  ";
-    auto line_of = [&](const std::vector<std::string>& cells, const Row* row) {
-        std::string out;
-        for (std::size_t c = 0; c < n; ++c) {
-            const std::string cell = c < cells.size() ? cells[c] : std::string();
-            const bool last = c + 1 == n;
-            std::string text = columns_[c].align == Align::right ? pad_left(cell, width[c])
-                               : last                             ? cell
-                                                                  : pad_right(cell, width[c]);
-            if (row != nullptr && row->status_column == static_cast<int>(c))
-                text = row->bad ? style.red(text) : style.green(text);
-            if (c > 0) out += gap;
-            out += text;
-        }
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out + "\n";
-    };
-
-    std::vector<std::string> headers;
-    for (const auto& col : columns_) headers.push_back(col.header);
-    std::string header = line_of(headers, nullptr);
-    header.pop_back();
-    std::string out = style.bold(header) + "\n";
-    for (const auto& row : rows_) {
-        out += line_of(row.cells, &row);
-        if (row.caret_column >= 0 && static_cast<std::size_t>(row.caret_column) < n) {
-            std::size_t indent = 0;
-            for (int c = 0; c < row.caret_column; ++c) indent += width[static_cast<std::size_t>(c)] + gap.size();
-            if (columns_[static_cast<std::size_t>(row.caret_column)].align == Align::right)
-                indent += width[static_cast<std::size_t>(row.caret_column)] -
-                          row.cells[static_cast<std::size_t>(row.caret_column)].size();
-            out += std::string(indent + row.caret_at, ' ') + style.yellow("^");
-            if (!row.caret_note.empty()) out += " " + style.dim(row.caret_note);
-            out += "\n";
-        }
+std::string json_string(std::string_view units) {
+    std::string s = "\"";
+    for (const char c : units) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') s += {'\\', c};
+        else if (c == '\n') s += "\\n";
+        else if (c == '\r') s += "\\r";
+        else if (c == '\t') s += "\\t";
+        else if (u < 0x20 || u >= 0x7F) s += {'\\', 'u', '0', '0', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
+        else s += c;
     }
-    return out;
+    return s + '"';
+}
+
+void Table::header() const {
+    std::string line;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        const std::string_view h = columns_[c].header;
+        const std::size_t pad = c + 1 < columns_.size() && h.size() < columns_[c].width ? columns_[c].width - h.size() : 0;
+        line += (c > 0 ? "  " : "") + (columns_[c].right ? std::string(pad, ' ') + std::string(h) : std::string(h) + std::string(pad, ' '));
+    }
+    std::cout << style_.bold(line.substr(0, line.find_last_not_of(' ') + 1)) << "\n";
+}
+
+void Table::row(const std::vector<std::string>& cells, std::size_t status, bool bad, int caret_cell,
+                std::size_t caret_at) const {
+    std::string line;           // with colour codes
+    std::size_t column = 0;     // where the next character goes on screen
+    std::size_t caret = 0;
+    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c) {
+        const std::string& cell = cells[c];
+        const bool last = c + 1 == cells.size();
+        const std::size_t pad = cell.size() < columns_[c].width && (columns_[c].right || !last) ? columns_[c].width - cell.size() : 0;
+        if (c > 0) line += "  ", column += 2;
+        if (columns_[c].right) line += std::string(pad, ' ');
+        if (static_cast<int>(c) == caret_cell) caret = column + (columns_[c].right ? pad : 0) + caret_at;
+        line += c == status ? (bad ? style_.red(cell) : style_.green(cell)) : cell;
+        if (!columns_[c].right) line += std::string(pad, ' ');
+        column += cell.size() + pad;
+    }
+    std::cout << line << "\n";
+    if (caret_cell >= 0) std::cout << std::string(caret, ' ') << style_.yellow("^") << "\n";
 }
 
 }  // namespace profshim_cli

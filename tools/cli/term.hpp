@@ -1,4 +1,6 @@
-// Plain-text output helpers: colour only on a terminal, word wrapping, aligned tables.
+// Plain-text output: colour only on a terminal, word wrapping, JSON strings, and tables
+// whose column widths are fixed before the first row, so a row is printed as soon as it
+// is known.
 #pragma once
 
 #include <cstddef>
@@ -9,61 +11,49 @@
 namespace profshim_cli {
 
 // Colour is used only when standard output is a terminal, NO_COLOR is unset and TERM is
-// not "dumb" (and never on Windows consoles).
+// not "dumb" (never on Windows consoles).
 class Style {
 public:
-    explicit Style(bool color) : color_(color) {}
     static Style for_stdout();
-    bool color() const { return color_; }
     std::string bold(std::string_view s) const { return wrap("1", s); }
     std::string dim(std::string_view s) const { return wrap("2", s); }
     std::string red(std::string_view s) const { return wrap("31", s); }
     std::string green(std::string_view s) const { return wrap("32", s); }
     std::string yellow(std::string_view s) const { return wrap("33", s); }
-    std::string cyan(std::string_view s) const { return wrap("36", s); }
 
 private:
     std::string wrap(const char* code, std::string_view s) const;
-    bool color_;
+    bool color_ = false;
 };
-
-bool stdout_is_terminal();
 
 // The width to wrap text to: $COLUMNS, else the terminal's width, else 100.
 std::size_t output_width();
 
-// Splits `text` into lines of at most `width` characters at spaces (a longer word stays whole).
+// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
 std::vector<std::string> word_wrap(std::string_view text, std::size_t width);
 
-// `s` padded with spaces on the right (left) to `width` characters.
-std::string pad_right(std::string_view s, std::size_t width);
-std::string pad_left(std::string_view s, std::size_t width);
+// A JSON string literal holding one code point per unit: bytes 0x80-0xFF become
+// U+0080-U+00FF, so a report's offsets index the JSON string directly.
+std::string json_string(std::string_view units);
 
-// A table with a header row; cells are plain text (style is applied when printing, after
-// alignment). A row may carry extra lines under it: a caret under one unit of one cell.
 class Table {
 public:
-    enum class Align { left, right };
     struct Column {
-        std::string header;
-        Align align = Align::left;
+        const char* header;
+        std::size_t width;  // a longer cell pushes the rest of its row right
+        bool right;         // right-aligned; the last column is never padded
     };
-    struct Row {
-        std::vector<std::string> cells;
-        int caret_column = -1;       // the cell a caret line points into, or -1
-        std::size_t caret_at = 0;    // character position inside that cell
-        std::string caret_note;      // printed after the caret
-        bool bad = false;            // highlight the status cell
-        int status_column = -1;      // which cell to colour
-    };
+    Table(std::vector<Column> columns, Style style) : columns_(std::move(columns)), style_(style) {}
 
-    explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
-    void add(Row row) { rows_.push_back(std::move(row)); }
-    std::string render(const Style& style) const;
+    void header() const;
+    // One row: the cell `status` in red when `bad`, else green; then, when caret_cell >= 0,
+    // a line with a caret under character `caret_at` of that cell.
+    void row(const std::vector<std::string>& cells, std::size_t status, bool bad, int caret_cell = -1,
+             std::size_t caret_at = 0) const;
 
 private:
     std::vector<Column> columns_;
-    std::vector<Row> rows_;
+    Style style_;
 };
 
 }  // namespace profshim_cli
