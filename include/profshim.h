@@ -11,10 +11,22 @@
  * (psh_check), rewrites the string into the documented safe form (psh_rewrite), and derives
  * a safe, stable, unique MAPI profile name (psh_profile_name).
  *
- * This header is the whole public interface, ABI contract version 1. It is valid C99 and
- * C++ and includes nothing but <stdint.h>.
+ * This header is the whole public interface and the contract: ABI contract version 1.1
+ * (library 1.1.0). It is valid C99 and C++ and includes nothing but <stdint.h>. Its
+ * numbered sections (1 to 10) are what the code, the tests and the docs cite as
+ * "profshim.h section N" ("rule N" is a numbered rule inside a section).
  *
- * Conventions, shared by every function:
+ * Versions: 1.0.0 is sections 1 to 9. 1.1.0 adds what is marked "since 1.1" and listed in
+ * section 10; it changes no export, status value, struct field or profile name of 1.0.
+ *
+ * Section 1. Binary and calling convention: profshim.dll on Windows, libprofshim.so
+ * (SONAME libprofshim.so.1) on Linux; exports.def is the one list of exported names, and
+ * the binaries export exactly those (the Windows DLL also the COM entry points, PRIVATE).
+ * Every count, offset and status is int32_t, every flag word uint32_t (a VB Long passes
+ * any of them). Both Windows bitnesses are built and their tests run: x64 under 64-bit
+ * Wine, x86 under 32-bit Wine, where VB6, VBA and 32-bit IIS pools load it.
+ *
+ * Section 2. Conventions, shared by every function:
  *  - Every function returns an int32_t status shaped like an HRESULT: PSH_OK (0) is success,
  *    every failure is negative. psh_describe turns any status into a line of English.
  *  - Every function comes in two widths with the same rules: the plain one takes bytes
@@ -36,11 +48,11 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------------ */
 
 #define PSH_VERSION_MAJOR 1
-#define PSH_VERSION_MINOR 0
+#define PSH_VERSION_MINOR 1
 #define PSH_VERSION_PATCH 0
-/* major*10000 + minor*100 + patch: 1.0.0 is 10000. */
+/* major*10000 + minor*100 + patch: 1.0.0 is 10000, 1.1.0 is 10100. */
 #define PSH_VERSION_NUMBER (PSH_VERSION_MAJOR * 10000 + PSH_VERSION_MINOR * 100 + PSH_VERSION_PATCH)
-#define PSH_VERSION_STRING "1.0.0"
+#define PSH_VERSION_STRING "1.1.0"
 
 /* ---- Calling convention ------------------------------------------------------------- */
 
@@ -55,7 +67,7 @@ extern "C" {
 /* A UTF-16 code unit, as in a VB String, a BSTR or a .NET string. */
 typedef uint16_t psh_wchar;
 
-/* ---- Status codes ------------------------------------------------------------------- */
+/* ---- Section 3. Status codes -------------------------------------------------------- */
 /* HRESULT-shaped values; each is tested with `status < 0` for failure. The values are fixed
  * by the contract and never change meaning. */
 
@@ -80,7 +92,7 @@ typedef uint16_t psh_wchar;
 #define PSH_E_SYNTAX              ((int32_t)0x80040203u)
 /* The server part is empty. */
 #define PSH_E_EMPTY_SERVER        ((int32_t)0x80040204u)
-/* The server part is not a host name. */
+/* The server part is not a host name (nor, since 1.1, a personalized server name). */
 #define PSH_E_BAD_SERVER          ((int32_t)0x80040205u)
 /* The mailbox part is empty. */
 #define PSH_E_EMPTY_MAILBOX       ((int32_t)0x80040206u)
@@ -107,11 +119,16 @@ typedef uint16_t psh_wchar;
 #define PSH_FORM_DN        2  /* "server\n/o=.../ou=.../cn=..." */
 #define PSH_FORM_ANONYMOUS 3  /* "/o=.../cn=SERVER\n\nanon" */
 
-/* psh_rewrite flags: keep a DN mailbox as it is rather than replace it by its last RDN;
- * such a ProfileInfo is then PSH_E_UNSAFE_CHAR (use psh_profile_name instead). */
+/* psh_rewrite flags (section 6). Any other bit is PSH_E_UNKNOWN_FLAGS. */
+/* Keep a DN mailbox as it is rather than replace it by its last RDN; such a ProfileInfo
+ * is then PSH_E_UNSAFE_CHAR (use psh_profile_name instead). */
 #define PSH_REWRITE_KEEP_DN ((uint32_t)0x1u)
+/* Since 1.1 (section 10.3): write a DN mailbox that is replaced by its directory name in
+ * the exact-match form "=name" (KB Q193643), so that name resolution cannot pick another
+ * mailbox whose name merely starts with the same letters. No effect with KEEP_DN. */
+#define PSH_REWRITE_EXACT   ((uint32_t)0x2u)
 
-/* ---- Input rules (every function that takes `info`) --------------------------------- */
+/* ---- Section 4. Input rules (every function that takes `info`) ---------------------- */
 /*
  *  - `info` NULL: PSH_E_POINTER.
  *  - `len < 0`: `info` is NUL-terminated. At most PSH_MAX_INPUT + 1 units are read looking
@@ -122,7 +139,7 @@ typedef uint16_t psh_wchar;
  *    then flags, then length.
  */
 
-/* ---- Output buffers (psh_rewrite, psh_profile_name, psh_describe) ------------------- */
+/* ---- Section 8. Output buffers (psh_rewrite, psh_profile_name, psh_describe) -------- */
 /*
  *  - `cap` is the size of `out` in units, room for the terminating NUL included.
  *    `cap < 0`: PSH_E_INVALIDARG. `out` NULL with `cap > 0`: PSH_E_POINTER.
@@ -144,7 +161,7 @@ typedef uint16_t psh_wchar;
  *    longer than its input, `cap` must still cover the result.
  */
 
-/* ---- psh_check ---------------------------------------------------------------------- */
+/* ---- Section 5. psh_check ----------------------------------------------------------- */
 
 /* What psh_check found. Set `size = sizeof(psh_report)` before the call; a larger size
  * (a caller built against a later version) is accepted, and only the version 1 fields are
@@ -167,7 +184,8 @@ typedef struct psh_report {
                                 something at its end reports the offset of its end, which
                                 may equal the input's length. */
     int32_t rewritable;      /* 1 if psh_rewrite(info, len, 0, ...) with room enough would
-                                return PSH_OK, else 0 */
+                                return PSH_OK, else 0 (since 1.1: 0 for a DN mailbox of
+                                Exchange 2007 or later, section 10.2) */
 } psh_report;
 
 /* The size of the version 1 report, in bytes. */
@@ -176,56 +194,103 @@ typedef struct psh_report {
 /*
  * psh_check: is this ProfileInfo safe to give to CDO as it is?
  *
- * Returns PSH_OK or the first problem, looked for in this order:
- *  1. Characters: the first unit that is neither LF nor 0x20-0x7E: PSH_E_BAD_CHAR.
- *  2. Separators: no LF is PSH_E_NO_SEPARATOR. One LF is the authenticated form
- *     "server\nmailbox". Two LFs side by side followed by "anon" (any case) and nothing
- *     else is the anonymous form "serverDN\n\nanon". Anything else is PSH_E_SYNTAX at the
- *     second LF.
- *  3. Server, authenticated form: PSH_E_EMPTY_SERVER; then a host name (A-Z a-z 0-9 . - _,
- *     no '.' first, last or doubled, no '-' at either end of a label, labels of at most 63
- *     units, at most 253 units in all): PSH_E_BAD_SERVER; then a stem (the units before the
- *     first '.') that is a device name: PSH_E_RESERVED_NAME.
- *     Server, anonymous form: PSH_E_EMPTY_SERVER, else an Exchange DN or PSH_E_BAD_DN.
- *  4. Mailbox, authenticated form: PSH_E_EMPTY_MAILBOX. One starting with '/' is a DN:
- *     PSH_E_BAD_DN when it breaks the grammar, else PSH_E_UNSAFE_CHAR at its first '/'
- *     (the KB Q271913 case). Otherwise an alias: a space first or last, PSH_E_BAD_MAILBOX;
- *     one of < > : " / \ | ? *, PSH_E_UNSAFE_CHAR; a '.' last, PSH_E_UNSAFE_CHAR; over 64
- *     units, PSH_E_BAD_MAILBOX; a device-name stem, PSH_E_RESERVED_NAME.
- * Device names, in any case: CON PRN AUX NUL CLOCK$ CONIN$ CONOUT$ COM0-COM9 LPT0-LPT9.
- * Exchange DN: "/o=" RDN "/ou=" RDN, then one to fourteen "/cn=" RDN; an RDN is 1 to 64
- * units of space, A-Z a-z 0-9 and ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ | with no
- * space at either end, and the RDNs of one DN hold at most 256 units in all.
+ * Returns PSH_OK or the first problem, looked for in the order of the rules below.
+ * Offsets count units from the start of `info`, from 0. An ordinal counts from 1 and
+ * names the first unit past a limit: "the 64th unit of a label" is at the label's start
+ * + 63. Where the fault is that something is missing at the end, the offset is the end of
+ * that part (it may equal the input's length). PSH_E_NO_SEPARATOR, PSH_E_TOO_LONG and the
+ * argument errors have error offset -1.
  *
- * `report` may be NULL.
+ *  Rule 1. Characters: the first unit that is neither LF (0x0A) nor 0x20-0x7E:
+ *     PSH_E_BAD_CHAR at it (so CR, TAB, NUL and every non-ASCII unit).
+ *  Rule 2. Separators: no LF is PSH_E_NO_SEPARATOR. One LF is the authenticated form
+ *     "server\nmailbox". Exactly two LFs side by side followed by "anon" (any case) and
+ *     nothing else is the anonymous form "serverDN\n\nanon". Any other count or shape is
+ *     PSH_E_SYNTAX at the second LF. From here on the report's parts are set.
+ *  Rule 3. Server, authenticated form: empty is PSH_E_EMPTY_SERVER at 0. Otherwise a host
+ *     name, checked unit by unit from the left, the first failing unit PSH_E_BAD_SERVER: a
+ *     unit outside A-Z a-z 0-9 . - _; a '.' first, last or right after another '.'; a '-'
+ *     first or last in its label (labels are split by '.'); the 64th unit of a label. Then
+ *     a server over 253 units is PSH_E_BAD_SERVER at the unit 253 past its start. Then a
+ *     stem (rule 5) that is a device name is PSH_E_RESERVED_NAME at the server's offset.
+ *     Since 1.1 (section 10.1), a personalized server name: a server whose first 36 units
+ *     are a GUID in the 8-4-4-4-12 form (hex digits 0-9 a-f A-F, '-' at its offsets 8, 13,
+ *     18 and 23) and whose 37th unit is '@', as Exchange 2013 and later name a mailbox's
+ *     server ("3f2a9c1d-7b4e-4a8f-9c21-5d6e7f8a9b0c@contoso.com"). The host-name rule then
+ *     applies to the units after the '@' alone (offsets still count from the start of
+ *     `info`; a host over 253 units fails at the unit 253 past the unit after the '@'), an
+ *     empty host is PSH_E_BAD_SERVER at the end of the server part, and the stem holds the
+ *     GUID, so it is never a device name. Any other server is checked as in 1.0 (so
+ *     "jdoe@contoso" fails at its '@').
+ *     Server, anonymous form: empty is PSH_E_EMPTY_SERVER at 0; otherwise a DN (rule 6).
+ *  Rule 4. Mailbox, authenticated form: empty is PSH_E_EMPTY_MAILBOX at its offset (the
+ *     input's length). One starting with '/' is a DN: PSH_E_BAD_DN where it breaks the
+ *     grammar (rule 6), else PSH_E_UNSAFE_CHAR at its first '/' (exactly the KB Q271913
+ *     case). Otherwise an alias, checked in this order: a space first or last,
+ *     PSH_E_BAD_MAILBOX at it; the first of < > : " / \ | ? *, PSH_E_UNSAFE_CHAR at it; a
+ *     '.' last, PSH_E_UNSAFE_CHAR at it (Windows drops it, so the file would have another
+ *     name); over 64 units, PSH_E_BAD_MAILBOX at its 65th unit; a stem that is a device
+ *     name, PSH_E_RESERVED_NAME at the alias's offset.
+ *     Mailbox, anonymous form: "anon", nothing to check.
+ *  Rule 5. Device names, compared without regard to ASCII case: CON PRN AUX NUL CLOCK$
+ *     CONIN$ CONOUT$ COM0-COM9 LPT0-LPT9. The stem of a server or an alias is its units
+ *     before the first '.', or all of them ("nul.txt" has the stem "nul").
+ *  Rule 6. Exchange DN (legacyExchangeDN, [MS-OXOABK] 2.2.1.1), parsed left to right;
+ *     PSH_E_BAD_DN at the first unit where the parse fails, or at the end of the part where
+ *     it ends too soon: "/o=" RDN "/ou=" RDN, then one to fourteen "/cn=" RDN, then the end.
+ *     The letters of o, ou, cn match in any case. An RDN runs to the next '/' or the end;
+ *     it is 1 to 64 units of the teletex set (space, A-Z a-z 0-9 and
+ *     ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |) with no space first or last. An empty
+ *     RDN fails where it should start; a unit outside the set at that unit; the 65th unit
+ *     of one RDN at it; a space first or last at it; the 257th RDN unit of the whole DN at
+ *     it; a 15th "/cn=" at its '/'. Of several faults in one RDN the leftmost is reported.
+ *
+ * `report` may be NULL; see psh_report above for what it receives.
+ * Returns: PSH_OK; PSH_E_POINTER (`info` NULL); PSH_E_INVALIDARG (report->size below 36);
+ * PSH_E_TOO_LONG (section 4); or a status of rules 1-6.
  */
 int32_t PSH_CALL psh_check(const char* info, int32_t len, psh_report* report);
 int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* report);
 
+/* ---- Section 6. psh_rewrite --------------------------------------------------------- */
 /*
- * psh_rewrite: make a ProfileInfo safe, keeping what it means.
+ * psh_rewrite: make a ProfileInfo safe, keeping what it means (whom it logs on).
  *
- *  1. Units as for psh_check, except that CR and TAB are accepted here.
- *  2. CRLF and a lone CR become LF; each line loses its leading and trailing spaces and
- *     tabs; lines then empty are dropped at the start and at the end (the empty middle
- *     line of the anonymous form stays). So an empty server or mailbox line is dropped
- *     too, and the result is PSH_E_NO_SEPARATOR rather than PSH_E_EMPTY_SERVER or
- *     PSH_E_EMPTY_MAILBOX ("EXCH01\n" and "\njdoe" both have no separator left).
- *  3. Unless PSH_REWRITE_KEEP_DN: in the authenticated form a mailbox that is a well-formed
- *     DN becomes its last RDN, the directory name Exchange 5.5 made from the alias; in the
- *     anonymous form "anon" is written in lower case.
- *  4. The result must pass psh_check; if it does not, that status is returned.
+ *  Step 1. Units as psh_check rule 1, except that CR and TAB are accepted here.
+ *  Step 2. CRLF and a lone CR become LF; each line loses its leading and trailing spaces
+ *     and tabs; lines then empty are dropped at the start and at the end (the empty middle
+ *     line of the anonymous form stays; a TAB inside a line stays, and step 4 rejects it).
+ *     So an empty server or mailbox line is dropped too, and the result is
+ *     PSH_E_NO_SEPARATOR rather than PSH_E_EMPTY_SERVER or PSH_E_EMPTY_MAILBOX ("EXCH01\n"
+ *     and "\njdoe" both have no separator left).
+ *  Step 3. Unless PSH_REWRITE_KEEP_DN (which skips this whole step): in the authenticated
+ *     form a mailbox that is a well-formed DN becomes its last RDN, the directory name
+ *     Exchange 5.5 to 2003 made from the alias; with PSH_REWRITE_EXACT (since 1.1) it is
+ *     written "=" and that name. In the anonymous form "anon" is written in lower case.
+ *     Since 1.1 (section 10.2): a DN mailbox whose /ou= RDN is
+ *     "Exchange Administrative Group (FYDIBOHF23SPDLT)" (exactly that text, in any ASCII
+ *     case) was made by Exchange 2007 or later, whose last RDN is not the alias (a display
+ *     name, hex digits appended, or 32 hex digits and '-' before it): it is left in place,
+ *     so the result is PSH_E_UNSAFE_CHAR and psh_profile_name is the way out.
+ *     The directory name can differ from the current alias when the alias was changed after
+ *     the mailbox was made; callers that must not take that chance set PSH_REWRITE_KEEP_DN.
+ *  Step 4. The result must pass psh_check; if it does not, that status is returned (so a
+ *     64-unit directory name with its '=' is PSH_E_BAD_MAILBOX, and a DN whose last RDN
+ *     holds ':' or '?' is PSH_E_UNSAFE_CHAR: psh_profile_name is the way out).
  *
- * The output is never longer than the input, and rewriting it again changes nothing.
- * A DN whose last RDN is not a safe alias (it holds ':' or '?', say) is PSH_E_UNSAFE_CHAR:
- * psh_profile_name is the way out. Flag bits other than PSH_REWRITE_KEEP_DN:
- * PSH_E_UNKNOWN_FLAGS. Output buffer rules above; `out == info` rewrites in place.
+ * The output is never longer than the input, and rewriting it again with the same flags
+ * changes nothing. Units: `cap` and `*out_len` count units of the width called; `*out_len`
+ * excludes the NUL. Output buffer rules: section 8; `out == info` rewrites in place.
+ * Returns: PSH_OK; PSH_E_POINTER; PSH_E_INVALIDARG; PSH_E_UNKNOWN_FLAGS (a bit other than
+ * PSH_REWRITE_KEEP_DN and PSH_REWRITE_EXACT); PSH_E_TOO_LONG; PSH_E_INSUFFICIENT_BUFFER;
+ * PSH_E_BAD_CHAR (step 1); or a status of psh_check's rules 2-6 for the result.
  */
 int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags,
                              char* out, int32_t cap, int32_t* out_len);
 int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flags,
                                psh_wchar* out, int32_t cap, int32_t* out_len);
 
+/* ---- Section 7. psh_profile_name ---------------------------------------------------- */
 /*
  * psh_profile_name: a safe, stable, unique MAPI profile name for this ProfileInfo, for
  * callers that create and name their own profile.
@@ -242,14 +307,21 @@ int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flag
  *    most 46 - length(S) units; both in lower case, every unit outside A-Z a-z 0-9 _
  *    replaced by '_'.
  * So the name has at most 64 units (PSH_PROFILE_NAME_MAX), only A-Z a-z 0-9 _, and is
- * never a device name. Example: "exch01_jdoe_0123456789abcdef".
- * `flags` must be 0, else PSH_E_UNKNOWN_FLAGS. Output buffer rules above.
+ * never a device name. Example: "exch01_jdoe_0123456789abcdef". For a personalized server
+ * name (since 1.1) S is still the units up to the first '.': "3f2a9c1d_7b4e_4" for
+ * "3f2a9c1d-...@contoso.com". The same input gives the same name in every version: callers
+ * keep these names.
+ * `flags` must be 0, else PSH_E_UNKNOWN_FLAGS. Output buffer rules: section 8.
+ * Returns: PSH_OK; PSH_E_POINTER; PSH_E_INVALIDARG; PSH_E_UNKNOWN_FLAGS; PSH_E_TOO_LONG;
+ * PSH_E_INSUFFICIENT_BUFFER; PSH_E_BAD_CHAR; or a status of psh_check's rules 2-6 other
+ * than PSH_E_UNSAFE_CHAR and PSH_E_RESERVED_NAME.
  */
 int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags,
                                   char* out, int32_t cap, int32_t* out_len);
 int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t flags,
                                     psh_wchar* out, int32_t cap, int32_t* out_len);
 
+/* ---- Section 9. psh_describe -------------------------------------------------------- */
 /*
  * psh_describe: one line of English for `status`. For the codes above it starts with the
  * code's name and ": " and says what happened and what to do; for any other value it is
@@ -259,8 +331,20 @@ int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t
 int32_t PSH_CALL psh_describe(int32_t status, char* out, int32_t cap, int32_t* out_len);
 int32_t PSH_CALL psh_describe_w(int32_t status, psh_wchar* out, int32_t cap, int32_t* out_len);
 
-/* The PSH_VERSION_NUMBER of the library actually loaded (compare with the header's). */
+/* The PSH_VERSION_NUMBER of the library actually loaded (compare with the header's):
+ * 10100 for 1.1.0. */
 int32_t PSH_CALL psh_version(void);
+
+/* ---- Section 10. What version 1.1 added ---------------------------------------------- */
+/*
+ * 10.1 Personalized server names "GUID@host" (Exchange 2013 and later), accepted by
+ *      psh_check, psh_rewrite and psh_profile_name: section 5, rule 3.
+ * 10.2 DN mailboxes of Exchange 2007 and later are not replaced by psh_rewrite, and
+ *      psh_check's report says rewritable 0 for them: section 6, step 3. psh_check's status
+ *      and offsets and psh_profile_name are unchanged for them.
+ * 10.3 PSH_REWRITE_EXACT (0x2), the exact-match form "=name" (KB Q193643): section 6.
+ * psh_version() returns 10100. Same SONAME, same exports, same status values.
+ */
 
 #ifdef __cplusplus
 }

@@ -100,7 +100,7 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     OutputBuffer<Unit> output(out, cap, out_len, out != nullptr && out == info);
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
-    if ((flags & ~PSH_REWRITE_KEEP_DN) != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
+    if ((flags & ~(PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT)) != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
     int32_t size = 0;
     if (const int32_t status = resolve_input_length(info, len, size); status != PSH_OK) {
         return output.fail(status);

@@ -12,7 +12,7 @@ struct StatusText {
 
 // Each line: the code's name, then what happened and what to do about it.
 constexpr StatusText kStatusTexts[] = {
-    {PSH_OK, "PSH_OK: success; the ProfileInfo is safe to give to CDO Session.Logon as it is."},
+    {PSH_OK, "PSH_OK: the call succeeded; use its result (from psh_check: the ProfileInfo is safe to give to CDO Session.Logon as it is)."},
     {PSH_E_POINTER, "PSH_E_POINTER: a required pointer is NULL; pass the string, and an output buffer whenever cap is above 0."},
     {PSH_E_INVALIDARG, "PSH_E_INVALIDARG: an invalid argument: cap is negative, or report->size is below sizeof(psh_report) of version 1 (36 bytes); set report->size = sizeof(psh_report)."},
     {PSH_E_UNEXPECTED, "PSH_E_UNEXPECTED: an internal failure was caught inside profshim; nothing was changed; please report the input that caused it."},
@@ -23,7 +23,7 @@ constexpr StatusText kStatusTexts[] = {
     {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR: no LF between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."},
     {PSH_E_SYNTAX, "PSH_E_SYNTAX: too many line feeds; use server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
     {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER: the server part before the LF is empty; give the Exchange server's name."},
-    {PSH_E_BAD_SERVER, "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63, 253 in all); give the Exchange server's name."},
+    {PSH_E_BAD_SERVER, "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63, 253 in all) nor a personalized server name GUID@host; give the Exchange server's name."},
     {PSH_E_EMPTY_MAILBOX, "PSH_E_EMPTY_MAILBOX: the mailbox part after the LF is empty; give the mailbox alias."},
     {PSH_E_BAD_MAILBOX, "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space or is over 64 characters; give the alias exactly."},
     {PSH_E_BAD_DN, "PSH_E_BAD_DN: the distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME); correct it, or give the mailbox alias instead."},

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <array>
-#include <array>
 #include <string_view>
 
 #include "units.hpp"
@@ -40,10 +39,28 @@ inline constexpr auto kRdnUnits = [] {
 
 constexpr bool is_rdn_unit(uint32_t u) { return u < kRdnUnits.size() && kRdnUnits[u]; }
 
+// The /ou= RDN that Exchange 2007 and later give every legacyExchangeDN they make (the
+// fixed administrative group; profshim.h section 10.2). Such a DN's last RDN was not made
+// from the alias.
+inline constexpr std::string_view kFixedAdministrativeGroup =
+    "Exchange Administrative Group (FYDIBOHF23SPDLT)";
+
 struct DnParse {
-    Fault fault;      // PSH_E_BAD_DN at the first unit where the parse fails
-    Range last_rdn;   // the directory name, when the DN is well formed
+    Fault fault;       // PSH_E_BAD_DN at the first unit where the parse fails
+    Range last_rdn;    // the directory name, when the DN is well formed
+    bool fixed_administrative_group = false;   // its /ou= is kFixedAdministrativeGroup
 };
+
+// Whether `rdn` is exactly kFixedAdministrativeGroup, ignoring ASCII case.
+template <CodeUnit Unit>
+constexpr bool is_fixed_administrative_group(const UnitView<Unit>& text, Range rdn) {
+    if (rdn.size() != static_cast<int32_t>(kFixedAdministrativeGroup.size())) return false;
+    for (int32_t i = 0; i < rdn.size(); ++i) {
+        const auto wanted = static_cast<uint32_t>(kFixedAdministrativeGroup[static_cast<std::size_t>(i)]);
+        if (ascii_lower(text[rdn.begin + i]) != ascii_lower(wanted)) return false;
+    }
+    return true;
+}
 
 namespace detail {
 
@@ -57,6 +74,7 @@ public:
     DnParse parse() {
         if (!attribute("/o=") || !rdn()) return failed();
         if (!attribute("/ou=") || !rdn()) return failed();
+        const bool fixed_group = is_fixed_administrative_group(text_, last_rdn_);
         int32_t common_names = 0;
         do {
             // A 15th "/cn=" fails at its '/', whatever follows it.
@@ -64,7 +82,7 @@ public:
             if (!attribute("/cn=") || !rdn()) return failed();
             ++common_names;
         } while (pos_ < end_);
-        return DnParse{no_fault(), last_rdn_};
+        return DnParse{no_fault(), last_rdn_, fixed_group};
     }
 
 private:
@@ -130,7 +148,7 @@ private:
         fail_bool(offset);
         return failed();
     }
-    DnParse failed() const { return DnParse{fault_, Range{}}; }
+    DnParse failed() const { return DnParse{fault_, Range{}, false}; }
 
     const UnitView<Unit>& text_;
     int32_t end_;

@@ -26,6 +26,9 @@ struct Layout {
     // mailbox: its last RDN, the directory name; anonymous form: "anon").
     Range server_name{};
     Range mailbox_name{};
+    // A well-formed DN mailbox whose /ou= is Exchange 2007's fixed administrative group:
+    // its last RDN is not the alias, so psh_rewrite keeps it (section 10.2).
+    bool fixed_administrative_group = false;
 };
 
 struct CheckResult {
@@ -96,7 +99,8 @@ template <CodeUnit Unit>
 constexpr Fault check_host_server(const UnitView<Unit>& text, Layout& layout,
                                   FileNameRules rules) {
     const Range server = layout.server;
-    if (const Fault f = check_host_name(text, server); !f.ok()) return f;
+    if (const Fault f = check_server_name(text, server); !f.ok()) return f;
+    // A personalized server name's stem holds its GUID, so it is never a device name.
     const Range stem = stem_of(text, server);
     if (rules == FileNameRules::apply && is_reserved_device_name(text, stem)) {
         return fault_at(PSH_E_RESERVED_NAME, server.begin);
@@ -151,8 +155,9 @@ constexpr Fault check_parts(const UnitView<Unit>& text, Layout& layout, FileName
 
     const DnParse mailbox_dn = parse_exchange_dn(text, layout.mailbox);
     if (!mailbox_dn.fault.ok()) return mailbox_dn.fault;
-    // Set even when the DN fails below: a report's `rewritable` looks at it (rewrite.hpp).
+    // Set even when the DN fails below: a report's `rewritable` looks at them (rewrite.hpp).
     layout.mailbox_name = mailbox_dn.last_rdn;
+    layout.fixed_administrative_group = mailbox_dn.fixed_administrative_group;
     // A well-formed DN is exactly the KB Q271913 case: its '/' cannot be in a file name.
     if (rules == FileNameRules::apply) return fault_at(PSH_E_UNSAFE_CHAR, layout.mailbox.begin);
     return no_fault();

@@ -27,9 +27,11 @@ constexpr void move_down(gsl::span<Unit> buffer, Range from, int32_t to) {
 
 // Step 3 on the normalised text, whose separators are parsed into `layout`; returns its new
 // size and keeps `layout` true of the result. A DN mailbox that is replaced leaves an
-// alias: its last RDN, which is not empty and does not start with '/'.
+// alias: its last RDN (after '=' with PSH_REWRITE_EXACT), which is not empty and does not
+// start with '/'.
 template <CodeUnit Unit>
-constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size, Layout& layout) {
+constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size, Layout& layout,
+                                  uint32_t flags) {
     if (layout.form == PSH_FORM_ANONYMOUS) {
         for (int32_t i = layout.mailbox.begin; i < layout.mailbox.end; ++i) {
             auto& unit = work[gsl::narrow_cast<std::size_t>(i)];
@@ -43,8 +45,15 @@ constexpr int32_t replace_mailbox(gsl::span<Unit> work, int32_t size, Layout& la
     const UnitView<Unit> text(work.first(gsl::narrow_cast<std::size_t>(size)));
     const DnParse dn = parse_exchange_dn(text, layout.mailbox);
     if (!dn.fault.ok()) return size;
-    move_down(work, dn.last_rdn, layout.mailbox.begin);
-    layout.mailbox.end = layout.mailbox.begin + dn.last_rdn.size();
+    // Exchange 2007 and later did not make the last RDN from the alias (section 10.2):
+    // the DN stays, and step 4 reports it as the KB Q271913 case.
+    if (dn.fixed_administrative_group) return size;
+    // The DN starts "/o=", so the '=' of the exact-match form (KB Q193643, section 10.3)
+    // never overwrites a unit of the last RDN before it is moved.
+    int32_t at = layout.mailbox.begin;
+    if ((flags & PSH_REWRITE_EXACT) != 0) work[gsl::narrow_cast<std::size_t>(at++)] = Unit{'='};
+    move_down(work, dn.last_rdn, at);
+    layout.mailbox.end = at + dn.last_rdn.size();
     layout.form = PSH_FORM_ALIAS;
     return layout.mailbox.end;
 }
@@ -66,7 +75,7 @@ constexpr Rewritten rewrite_profile_info(const UnitView<Unit>& text, uint32_t fl
     const Fault separators = detail::parse_separators(
         UnitView<Unit>(work.first(gsl::narrow_cast<std::size_t>(size))), normalised.line_feeds, layout);
     if (separators.ok() && (flags & PSH_REWRITE_KEEP_DN) == 0) {
-        size = detail::replace_mailbox(work, size, layout);
+        size = detail::replace_mailbox(work, size, layout, flags);
     }
     const UnitView<Unit> result(work.first(gsl::narrow_cast<std::size_t>(size)));
     const Fault fault = check_normalised(result, normalised, separators, layout, FileNameRules::apply);
@@ -82,7 +91,8 @@ constexpr Rewritten rewrite_profile_info(const UnitView<Unit>& text, uint32_t fl
 // - an alias, or a DN that does not parse, is left as it is, so it fails as it did;
 // - the anonymous form only has "anon" lowered; its fault was the server's, which stays;
 // - a well-formed DN mailbox (psh_check's PSH_E_UNSAFE_CHAR at it, which also means the
-//   server passed) becomes its last RDN, which then has to pass the alias rules.
+//   server passed) becomes its last RDN, which then has to pass the alias rules; unless its
+//   /ou= is Exchange 2007's fixed administrative group, when it stays and fails as it did.
 template <CodeUnit Unit>
 constexpr std::optional<bool> rewritable_from_check(const UnitView<Unit>& text,
                                                     const CheckResult& check) {
@@ -96,7 +106,7 @@ constexpr std::optional<bool> rewritable_from_check(const UnitView<Unit>& text,
     if (!trimmed(layout.server) || !mailbox_trimmed) return std::nullopt;
     const bool dn_mailbox_ok = layout.form == PSH_FORM_DN && check.fault.status == PSH_E_UNSAFE_CHAR &&
                                check.fault.offset == layout.mailbox.begin;
-    if (!dn_mailbox_ok) return false;
+    if (!dn_mailbox_ok || layout.fixed_administrative_group) return false;
     return check_alias(text, layout.mailbox_name, FileNameRules::apply).ok();
 }
 

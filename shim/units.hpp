@@ -41,6 +41,9 @@ constexpr bool is_ascii_digit(uint32_t u) { return u >= '0' && u <= '9'; }
 constexpr bool is_ascii_alnum(uint32_t u) {
     return is_ascii_upper(u) || is_ascii_lower(u) || is_ascii_digit(u);
 }
+constexpr bool is_ascii_hex_digit(uint32_t u) {
+    return is_ascii_digit(u) || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F');
+}
 constexpr uint32_t ascii_lower(uint32_t u) { return is_ascii_upper(u) ? u + 32 : u; }
 
 // A half-open range [begin, end) of unit offsets in the whole input. Offsets stay absolute

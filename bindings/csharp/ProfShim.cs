@@ -97,7 +97,7 @@ namespace ProfShim
     {
         public const int MaxInput = 4096;          // PSH_MAX_INPUT, in UTF-16 units
         public const int ProfileNameMax = 64;      // PSH_PROFILE_NAME_MAX
-        public const int VersionNumber = 10000;    // PSH_VERSION_NUMBER this file was written for
+        public const int VersionNumber = 10100;    // PSH_VERSION_NUMBER this file was written for
 
         /// <summary>Is info safe to give to CDO as it is? A bad string is an answer, not an exception.</summary>
         public static CheckReport Check(string info)

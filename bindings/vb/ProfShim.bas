@@ -29,10 +29,10 @@ Option Explicit
 
 ' ---- Version -------------------------------------------------------------------------
 Public Const PSH_VERSION_MAJOR As Long = 1
-Public Const PSH_VERSION_MINOR As Long = 0
+Public Const PSH_VERSION_MINOR As Long = 1
 Public Const PSH_VERSION_PATCH As Long = 0
-Public Const PSH_VERSION_NUMBER As Long = 10000     ' major*10000 + minor*100 + patch
-Public Const PSH_VERSION_STRING As String = "1.0.0"
+Public Const PSH_VERSION_NUMBER As Long = 10100     ' major*10000 + minor*100 + patch
+Public Const PSH_VERSION_STRING As String = "1.1.0"
 
 ' ---- Status codes: HRESULT-shaped, 0 is success, every failure is negative --------------
 Public Const PSH_OK As Long = &H0&
@@ -61,6 +61,7 @@ Public Const PSH_FORM_ALIAS As Long = 1                        ' "server" & vbLf
 Public Const PSH_FORM_DN As Long = 2                           ' "server" & vbLf & "/o=.../cn=..."
 Public Const PSH_FORM_ANONYMOUS As Long = 3                    ' serverDN & vbLf & vbLf & "anon"
 Public Const PSH_REWRITE_KEEP_DN As Long = &H1&
+Public Const PSH_REWRITE_EXACT As Long = &H2&                 ' since 1.1: "=name" (KB Q193643)
 Public Const PSH_REPORT_V1_SIZE As Long = 36
 
 ' What psh_check found: nine Longs, 36 bytes, the layout of the C struct psh_report.
@@ -119,7 +120,8 @@ Public Function PshCheckReport(ByVal info As String, ByRef report As psh_report)
 End Function
 
 ' info made safe for CDO: CRLF and stray whitespace cleaned, a DN mailbox replaced by its
-' directory name (unless flags has PSH_REWRITE_KEEP_DN). Raises the status on failure.
+' directory name (unless flags has PSH_REWRITE_KEEP_DN; written "=name" with PSH_REWRITE_EXACT).
+' Raises the status on failure.
 Public Function PshRewrite(ByVal info As String, Optional ByVal flags As Long = 0) As String
     Dim buffer As String, n As Long, status As Long
     If StrPtr(info) = 0 Then info = ""
@@ -164,7 +166,7 @@ Public Function PshDescribe(ByVal status As Long) As String
     End If
 End Function
 
-' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000).
+' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000, 1.1.0 is 10100).
 Public Function PshVersion() As Long
     PshVersion = psh_version()
 End Function

@@ -257,7 +257,7 @@ TYPED_TEST(Buffers, Rule8_RewriteInPlaceFailureLeavesBufferAsItWas) {
         {" EXCH01\n" + A(65), 0, -1, PSH_E_BAD_MAILBOX, 0},
         {"  EXCH01\n/o=A/ou=B ", 0, -1, PSH_E_BAD_DN, 0},
         {" EXCH01 ", 0, -1, PSH_E_NO_SEPARATOR, 0},
-        {"EXCH01\r\njdoe", 0x2, -1, PSH_E_UNKNOWN_FLAGS, 0},
+        {"EXCH01\r\njdoe", 0x4, -1, PSH_E_UNKNOWN_FLAGS, 0},
         {"EXCH01\r\njdoe\r\n", 0, 11, PSH_E_INSUFFICIENT_BUFFER, 11},  // one unit short
         {"EXCH01\r\njdoe\r\n", 0, 1, PSH_E_INSUFFICIENT_BUFFER, 11},
         {kKb, 0, 5, PSH_E_INSUFFICIENT_BUFFER, 11},

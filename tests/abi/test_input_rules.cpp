@@ -223,7 +223,7 @@ TYPED_TEST(InputRules, Rule4_ArgumentErrorOrder) {
             GuardedUnits<U> out(16);
             for (size_t i = 0; i < 16; ++i) out.data()[i] = static_cast<U>('Z');
             int32_t out_len = 0x5A5A5A5A;
-            const uint32_t flags = r.bad_flags ? (k == Kind::Rewrite ? 0x2u : 0x1u) : 0u;
+            const uint32_t flags = r.bad_flags ? (k == Kind::Rewrite ? 0x4u : 0x1u) : 0u;
             const U* in = r.null_info ? nullptr : info.data();
             U* o = r.null_out ? nullptr : out.data();
             const int32_t st = k == Kind::Rewrite ? Width<U>::rewrite()(in, r.len, flags, o, r.cap, &out_len)

@@ -89,8 +89,8 @@ std::vector<RewriteCase> rewrite_cases() {
         {"6.4 DN whose last RDN is 65 units", "EXCH01\n/o=A/ou=B/cn=" + A(65), 0, PSH_E_BAD_DN, ""},
         {"6.4 anonymous, host name as server", "EXCH01\n\nanon", 0, PSH_E_BAD_DN, ""},
         // Unknown flags (the flag check comes before the input is looked at).
-        {"6 flag 0x2", "EXCH01\njdoe", 0x2, PSH_E_UNKNOWN_FLAGS, ""},
-        {"6 flags 0x3", "EXCH01\njdoe", 0x3, PSH_E_UNKNOWN_FLAGS, ""},
+        {"6 flag 0x4", "EXCH01\njdoe", 0x4, PSH_E_UNKNOWN_FLAGS, ""},
+        {"6 flags 0x7", "EXCH01\njdoe", 0x7, PSH_E_UNKNOWN_FLAGS, ""},
         {"6 flag 0x80000000", "EXCH01\njdoe", 0x80000000u, PSH_E_UNKNOWN_FLAGS, ""},
         {"6 all flags", "EXCH01\njdoe", 0xFFFFFFFFu, PSH_E_UNKNOWN_FLAGS, ""},
         {"6 unknown flag with bad input", "EXCH01", 0x10, PSH_E_UNKNOWN_FLAGS, ""},

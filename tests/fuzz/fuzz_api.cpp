@@ -204,7 +204,7 @@ void call(State& state, Reader& r, Function function) {
         else if (!report_null && !report_usable) argument_error = PSH_E_INVALIDARG;
         else if (too_long) argument_error = PSH_E_TOO_LONG;
     } else if (function == kRewrite || function == kProfileName) {
-        const uint32_t allowed = function == kRewrite ? PSH_REWRITE_KEEP_DN : 0u;
+        const uint32_t allowed = function == kRewrite ? (PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT) : 0u;
         if (info_null) argument_error = PSH_E_POINTER;
         else if (out_null && cap > 0) argument_error = PSH_E_POINTER;
         else if (cap < 0) argument_error = PSH_E_INVALIDARG;

@@ -7,11 +7,13 @@
 //                  bit 1 one unit of slack after the input for the in-place call
 //                  bit 2 `out` = NULL when the picked cap is 0
 //                  bit 3 the report is 36 bytes in a larger block, else sizeof(psh_report)
-//   byte 1  flags: below 0x80, bit 0 (PSH_REWRITE_KEEP_DN); else 1 << (byte & 31) | (byte & 1)
+//   byte 1  flags: below 0x80, bits 0-1 (PSH_REWRITE_KEEP_DN, PSH_REWRITE_EXACT); else
+//           1 << (byte & 31) | (byte & 1)
 //   bytes 2-3 cap: little-endian; the picked cap is this modulo (result length + 3)
 //   the rest  the text: bytes, or UTF-16 little-endian units for the _w targets
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -37,7 +39,7 @@ inline Header read_header(Reader& r) {
     h.null_out_for_zero_cap = (mode & 4) != 0;
     h.short_report = (mode & 8) != 0;
     const uint8_t f = r.byte();
-    h.flags = f < 0x80 ? (f & 1u) : ((1u << (f & 31)) | (f & 1u));
+    h.flags = f < 0x80 ? (f & 3u) : ((1u << (f & 31)) | (f & 1u));
     h.cap_pick = r.u16();
     return h;
 }
@@ -352,7 +354,8 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
     const Input<Unit> in = make_input<Unit>(payload, h.nul_terminated);
 
     const Outcome<Unit> full = call_with_room<Unit>(&A::rewrite, in, h.flags);
-    const bool flags_ok = (h.flags & ~PSH_REWRITE_KEEP_DN) == 0;
+    constexpr uint32_t kRewriteFlags = PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT;
+    const bool flags_ok = (h.flags & ~kRewriteFlags) == 0;
     if (!flags_ok) {
         PSH_FUZZ_ASSERT(full.status == PSH_E_UNKNOWN_FLAGS);   // flags come before length
     } else if (in.too_long) {
@@ -363,13 +366,14 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
 
     if (full.status == PSH_OK) {
         // Never longer than the input; passes psh_check; rewriting again changes nothing,
-        // with either flag.
+        // with any flags.
         PSH_FUZZ_ASSERT(full.length <= in.length);
         PSH_FUZZ_ASSERT(A::check(full.units.data(), full.length, nullptr) == PSH_OK);
-        for (uint32_t again_flags : {0u, PSH_REWRITE_KEEP_DN}) {
+        for (uint32_t again_flags : {0u, PSH_REWRITE_KEEP_DN, PSH_REWRITE_EXACT, kRewriteFlags}) {
             const Outcome<Unit> again = rewrite_outcome(full.units, again_flags);
             PSH_FUZZ_ASSERT(again.status == PSH_OK && again.length == full.length);
-            if (again_flags == h.flags || again_flags == PSH_REWRITE_KEEP_DN) {
+            const bool same_anon_case = (again_flags & PSH_REWRITE_KEEP_DN) == (h.flags & PSH_REWRITE_KEEP_DN);
+            if (same_anon_case || (again_flags & PSH_REWRITE_KEEP_DN) != 0) {
                 PSH_FUZZ_ASSERT(again.units == full.units);
             } else {
                 // Kept with PSH_REWRITE_KEEP_DN, rewritten with 0: only "anon" is lowered.
@@ -406,6 +410,27 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
                 const uint32_t a = value_of(kept.units[i]);
                 const uint32_t b = value_of(replaced.units[i]);
                 PSH_FUZZ_ASSERT(a == b || ((a | 0x20) == b && a >= 'A' && a <= 'Z'));
+            }
+        }
+        // PSH_REWRITE_EXACT (profshim.h section 10.3) changes nothing but an '=' before a
+        // replaced directory name. Where the result without it succeeds, the one with it is
+        // the same or has '=' after its LF, unless that '=' makes a 65th unit. The '=' also
+        // makes a device-name directory name ("COM1") an alias that is not one ("=COM1").
+        if ((h.flags & PSH_REWRITE_EXACT) != 0) {
+            const Outcome<Unit> plain = call_with_room<Unit>(&A::rewrite, in, h.flags & ~PSH_REWRITE_EXACT);
+            if (plain.status == PSH_OK && full.status == PSH_OK && full.units != plain.units) {
+                std::vector<Unit> with_equals = plain.units;
+                const auto lf = std::find(with_equals.begin(), with_equals.end(), Unit{'\n'});
+                PSH_FUZZ_ASSERT(lf != with_equals.end() && (h.flags & PSH_REWRITE_KEEP_DN) == 0);
+                with_equals.insert(lf + 1, Unit{'='});
+                PSH_FUZZ_ASSERT(full.units == with_equals);
+            } else if (plain.status == PSH_OK) {
+                PSH_FUZZ_ASSERT(full.status == PSH_OK || full.status == PSH_E_BAD_MAILBOX);
+            } else if (full.status == PSH_OK) {
+                PSH_FUZZ_ASSERT(plain.status == PSH_E_RESERVED_NAME);
+            } else {
+                PSH_FUZZ_ASSERT(full.status == plain.status ||
+                                (plain.status == PSH_E_RESERVED_NAME && full.status == PSH_E_BAD_MAILBOX));
             }
         }
         // A psh_check success is kept as it is.

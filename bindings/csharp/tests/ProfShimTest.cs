@@ -61,7 +61,7 @@ internal static class ProfShimTest
     private static void Run()
     {
         // ---- version, status values ---------------------------------------------------
-        Equal(10000, ProfileInfo.Version, "Version");
+        Equal(10100, ProfileInfo.Version, "Version");
         Equal(ProfileInfo.VersionNumber, ProfileInfo.Version, "Version is the file's");
         Equal(unchecked((int)0x80040209), (int)PshStatus.UnsafeChar, "UnsafeChar value");
         Equal(unchecked((int)0x80070057), (int)PshStatus.InvalidArg, "InvalidArg value");
@@ -133,7 +133,7 @@ internal static class ProfShimTest
                           + "\n" + new string('b', 64);
         Equal(longInfo, ProfileInfo.Rewrite(longInfo), "Rewrite 308 units");
         Throws(PshStatus.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, PshRewriteFlags.KeepDn), "Rewrite KeepDn");
-        Throws(PshStatus.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (PshRewriteFlags)0x2), "Rewrite flag 2");
+        Throws(PshStatus.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (PshRewriteFlags)0x4), "Rewrite flag 4");
         Throws(PshStatus.NoSeparator, () => ProfileInfo.Rewrite("EXCH01"), "Rewrite no LF");
         Throws(PshStatus.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN");
         Throws(PshStatus.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long");

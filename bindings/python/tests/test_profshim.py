@@ -33,7 +33,7 @@ def test_loads_the_library_ctest_names():
 
 
 def test_version_is_the_headers():
-    assert profshim.version() == 10000
+    assert profshim.version() == 10100
 
 
 def _import_in_child(env, cwd, module_dir):
@@ -53,7 +53,7 @@ def test_finds_the_library_next_to_it(tmp_path):
     r = _import_in_child(env, tmp_path, tmp_path)
     assert r.returncode == 0, r.stderr
     path, ver = r.stdout.split()
-    assert path == str(tmp_path / "libprofshim.so.1") and ver == "10000"
+    assert path == str(tmp_path / "libprofshim.so.1") and ver == "10100"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="LD_LIBRARY_PATH is Linux's")
@@ -68,7 +68,7 @@ def test_finds_the_library_on_the_system_path(tmp_path):
     env["LD_LIBRARY_PATH"] = str(libdir)
     r = _import_in_child(env, tmp_path, tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.split()[1] == "10000"
+    assert r.stdout.split()[1] == "10100"
 
 
 def test_a_missing_library_is_an_import_error(tmp_path):

@@ -1,0 +1,83 @@
+// Profile names never change (profshim.h section 7): callers name the profiles they keep with
+// them. data/profile_names_1_0.txt holds the names release 1.0.0 gave to the inputs of the
+// samples file and to 400 generated ones (data/make_pinned_names.py says how it was made);
+// this library must give each of them the same name, in both widths and both length modes.
+#include <fstream>
+
+#include "abi_support.hpp"
+
+namespace psh_abi {
+namespace {
+
+// The file comes from the test's command line: --pinned-names=PATH.
+std::string pinned_names_path() {
+    static const std::string kFlag = "--pinned-names=";
+    for (const std::string& arg : ::testing::internal::GetArgvs()) {
+        if (arg.rfind(kFlag, 0) == 0) return arg.substr(kFlag.size());
+    }
+    return "";
+}
+
+// The file's inputs use the C escapes \n \r \t \\ and \xHH only (make_pinned_names.py).
+std::string c_unescape(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out += text[i];
+            continue;
+        }
+        const char next = text[++i];
+        if (next == 'n') out += '\n';
+        else if (next == 'r') out += '\r';
+        else if (next == 't') out += '\t';
+        else if (next == 'x' && i + 2 < text.size()) {
+            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else out += next;
+    }
+    return out;
+}
+
+struct Pinned {
+    std::string name;
+    std::string info;
+};
+
+std::vector<Pinned> read_pinned(const std::string& path) {
+    std::vector<Pinned> rows;
+    std::ifstream file(path, std::ios::binary);
+    std::string line;
+    while (std::getline(file, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        rows.push_back({line.substr(0, tab), c_unescape(line.substr(tab + 1))});
+    }
+    return rows;
+}
+
+template <class U>
+class PinnedNames : public ::testing::Test {
+protected:
+    void SetUp() override { PSH_REQUIRE_API(); }
+};
+TYPED_TEST_SUITE(PinnedNames, Widths, WidthNames);
+
+TYPED_TEST(PinnedNames, Section7_NamesOfRelease1_0_Unchanged) {
+    using U = TypeParam;
+    const std::string path = pinned_names_path();
+    ASSERT_FALSE(path.empty()) << "pass --pinned-names=PATH (tests/abi/CMakeLists.txt does)";
+    const std::vector<Pinned> rows = read_pinned(path);
+    ASSERT_GE(rows.size(), 300u) << "cannot read enough pinned names from " << path;
+    for (const Pinned& row : rows) {
+        SCOPED_TRACE(show(row.info));
+        for (LenMode mode : kBothModes) {
+            const OutResult<U> r = call_profile_name<U>(units<U>(row.info), mode);
+            EXPECT_STATUS(r.status, PSH_OK) << mode_name(mode);
+            EXPECT_EQ(show(r.text), show(row.name)) << mode_name(mode);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace psh_abi
