@@ -156,7 +156,7 @@ TEST(Samples, EveryExpectationHolds) {
             }
             if (f.key == "rewrite") got = call(s.info, 0);
             else if (f.key == "rewrite_keep_dn") got = call(s.info, PSH_REWRITE_KEEP_DN);
-            else if (f.key == "rewrite_exact") got = call(s.info, 0x2);
+            else if (f.key == "rewrite_exact") got = call(s.info, PSH_REWRITE_EXACT);
             else if (f.key == "name") got = call(s.info, -1);
             else {
                 ADD_FAILURE() << "unknown EXPECT key '" << f.key << "'";

@@ -4,10 +4,6 @@
 #include "commands.hpp"
 #include "lines.hpp"
 
-#ifndef PSH_REWRITE_EXACT  // library 1.1's flag; until the header has it, only to compile
-#  define PSH_REWRITE_EXACT 0x2u
-#endif
-
 namespace profshim_cli {
 
 namespace {
