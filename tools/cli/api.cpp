@@ -1,4 +1,4 @@
-#include "api.hpp"
+#include "cli.hpp"
 
 #include <cstdio>
 #include <utility>
@@ -80,17 +80,7 @@ std::string status_hex(int32_t status) {
 }
 
 const char* form_name(int32_t form) {
-    switch (form) {
-        case PSH_FORM_ALIAS: return "alias";
-        case PSH_FORM_DN: return "dn";
-        case PSH_FORM_ANONYMOUS: return "anonymous";
-        default: return "unknown";
-    }
-}
-
-std::string version_string(int32_t number) {
-    return std::to_string(number / 10000) + "." + std::to_string(number / 100 % 100) + "." +
-           std::to_string(number % 100);
+    return form == PSH_FORM_ALIAS ? "alias" : form == PSH_FORM_DN ? "dn" : form == PSH_FORM_ANONYMOUS ? "anonymous" : "unknown";
 }
 
 }  // namespace profshim_cli

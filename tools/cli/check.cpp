@@ -1,7 +1,6 @@
 // profshim check: is each ProfileInfo safe to give to CDO as it is? (psh_check)
 
-#include "commands.hpp"
-#include "lines.hpp"
+#include "cli.hpp"
 
 namespace profshim_cli {
 
@@ -11,7 +10,7 @@ class CheckLines : public LineCommand {
 public:
     const char* verb() const override { return "check"; }
 
-    std::vector<Table::Column> columns() const override {
+    std::vector<Column> columns() const override {
         return {{"STATUS", 25, false}, {"AT", 4, true}, {"FORM", 9, false}, {"REWRITABLE", 10, false}};
     }
 

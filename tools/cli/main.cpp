@@ -7,8 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "api.hpp"
-#include "commands.hpp"
+#include "cli.hpp"
 
 namespace profshim_cli {
 
@@ -53,6 +52,10 @@ int help(std::string_view topic) {
         return kExitOk;
     }
     return usage_error("no help for '" + std::string(topic) + "'; commands are check, rewrite, name, demo");
+}
+
+std::string version_string(int32_t n) {  // "1.1.0" from 10100
+    return std::to_string(n / 10000) + "." + std::to_string(n / 100 % 100) + "." + std::to_string(n % 100);
 }
 
 int version() {

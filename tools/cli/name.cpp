@@ -1,8 +1,7 @@
 // profshim name: a safe, stable, unique MAPI profile name for each ProfileInfo
 // (psh_profile_name).
 
-#include "commands.hpp"
-#include "lines.hpp"
+#include "cli.hpp"
 
 namespace profshim_cli {
 
@@ -12,7 +11,7 @@ class NameLines : public LineCommand {
 public:
     const char* verb() const override { return "name"; }
 
-    std::vector<Table::Column> columns() const override {
+    std::vector<Column> columns() const override {
         return {{"STATUS", 25, false}, {"PROFILE NAME", 28, false}};
     }
 

@@ -1,4 +1,4 @@
-#include "opt.hpp"
+#include "cli.hpp"
 
 #include <iostream>
 

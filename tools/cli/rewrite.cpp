@@ -1,8 +1,7 @@
 // profshim rewrite: the safe form of each ProfileInfo (psh_rewrite).
 
 #include "cescape.hpp"
-#include "commands.hpp"
-#include "lines.hpp"
+#include "cli.hpp"
 
 namespace profshim_cli {
 
@@ -14,7 +13,7 @@ public:
 
     const char* verb() const override { return "rewrite"; }
 
-    std::vector<Table::Column> columns() const override {
+    std::vector<Column> columns() const override {
         return {{"STATUS", 25, false}, {"REWRITTEN", 24, false}};
     }
 
