@@ -402,7 +402,7 @@ int main(int argc, char** argv) {
     expect(hr == S_OK && created, "CoCreateInstance: " + hex(hr));
     if (created) {
         Variant v;
-        expect(call(created, L"Version", {}, &v.v, nullptr, DISPATCH_PROPERTYGET) == S_OK && V_I4(&v.v) == 10000,
+        expect(call(created, L"Version", {}, &v.v, nullptr, DISPATCH_PROPERTYGET) == S_OK && V_I4(&v.v) == 10100,
                "Version through CoCreateInstance");
         created->Release();
     }

@@ -8,8 +8,8 @@
 //   check=STATUS[@OFFSET]        psh_check's status and error_offset (omitted: -1)
 //   rewritable=0|1               psh_check's report.rewritable
 //   rewrite="OUT"|STATUS         psh_rewrite(info, 0)
-//   rewrite_keep_dn="OUT"|STATUS psh_rewrite(info, PSH_REWRITE_KEEP_DN)
-//   rewrite_exact="OUT"|STATUS   psh_rewrite(info, PSH_REWRITE_EXACT)
+//   exact="OUT"|STATUS           psh_rewrite(info, PSH_REWRITE_EXACT)
+//   keep_dn="OUT"|STATUS         psh_rewrite(info, PSH_REWRITE_KEEP_DN)
 //   name="NAME"|STATUS           psh_profile_name(info, 0)
 
 #include <gtest/gtest.h>
@@ -155,8 +155,8 @@ TEST(Samples, EveryExpectationHolds) {
                 continue;
             }
             if (f.key == "rewrite") got = call(s.info, 0);
-            else if (f.key == "rewrite_keep_dn") got = call(s.info, PSH_REWRITE_KEEP_DN);
-            else if (f.key == "rewrite_exact") got = call(s.info, PSH_REWRITE_EXACT);
+            else if (f.key == "exact") got = call(s.info, PSH_REWRITE_EXACT);
+            else if (f.key == "keep_dn") got = call(s.info, PSH_REWRITE_KEEP_DN);
             else if (f.key == "name") got = call(s.info, -1);
             else {
                 ADD_FAILURE() << "unknown EXPECT key '" << f.key << "'";

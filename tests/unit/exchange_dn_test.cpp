@@ -1,4 +1,4 @@
-// The Exchange DN grammar (contract 5, rule 6), on whole parts.
+// The Exchange DN grammar (profshim.h section 5, rule 6), on whole parts.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -30,6 +30,21 @@ TEST(ExchangeDn, TheKbCaseIsWellFormedAndItsLastRdnIsTheDirectoryName) {
     ASSERT_TRUE(result.fault.ok());
     EXPECT_EQ(dn.substr(static_cast<std::size_t>(result.last_rdn.begin),
                         static_cast<std::size_t>(result.last_rdn.size())), "jdoe");
+}
+
+// Since 1.1 (profshim.h section 10.2): a /ou= of exactly Exchange 2007's fixed
+// administrative group, in any ASCII case, is told apart; nothing else is.
+TEST(ExchangeDn, TheFixedAdministrativeGroupOfExchange2007IsToldApart) {
+    const std::string group = "Exchange Administrative Group (FYDIBOHF23SPDLT)";
+    EXPECT_TRUE(parse("/o=fab/ou=" + group + "/cn=Recipients/cn=test").fixed_administrative_group);
+    EXPECT_TRUE(parse("/o=fab/ou=EXCHANGE ADMINISTRATIVE GROUP (fydibohf23spdlt)/cn=x").fixed_administrative_group);
+    EXPECT_FALSE(parse("/o=fab/ou=Exchange Administrative Group(FYDIBOHF23SPDLT)/cn=x").fixed_administrative_group);
+    EXPECT_FALSE(parse("/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)x/cn=x").fixed_administrative_group);
+    EXPECT_FALSE(parse("/o=fab/ou=First Administrative Group/cn=Recipients/cn=jdoe").fixed_administrative_group);
+    EXPECT_FALSE(parse("/o=fab/ou=NYC/cn=" + group + "/cn=x").fixed_administrative_group);
+    const DnParse broken = parse("/o=fab/ou=" + group + "/cn=");
+    EXPECT_FALSE(broken.fault.ok());
+    EXPECT_FALSE(broken.fixed_administrative_group);
 }
 
 TEST(ExchangeDn, TypesMatchInAnyCase) {

@@ -1,4 +1,5 @@
-// Host names (contract 5, rule 3) and the Windows file-name rules (rule 5).
+// Host names and personalized server names (profshim.h section 5, rule 3) and the Windows
+// file-name rules (rule 5).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -53,6 +54,54 @@ TEST(HostName, OverAllLengthIsCheckedAfterTheScan) {
     EXPECT_EQ(host_fault(name + "b"), 253);
     // A unit fault comes first, even beyond 253.
     EXPECT_EQ(host_fault(name + "b!"), 254);
+}
+
+// Since 1.1 (profshim.h section 10.1): "<GUID>@<host>".
+const std::string kGuid = "3f2a9c1d-7b4e-4a8f-9c21-5d6e7f8a9b0c";
+
+bool personalized(const std::string& server) {
+    const auto text = view(server);
+    return is_personalized_server_name(text, text.whole());
+}
+
+int32_t server_fault(const std::string& server) {
+    const auto text = view(server);
+    const Fault f = check_server_name(text, text.whole());
+    if (f.ok()) return -1;
+    EXPECT_EQ(f.status, PSH_E_BAD_SERVER) << server;
+    return f.offset;
+}
+
+TEST(PersonalizedServerName, AGuidIn8_4_4_4_12FormThenAnAt) {
+    EXPECT_TRUE(personalized(kGuid + "@contoso.com"));
+    EXPECT_TRUE(personalized("3F2A9C1D-7B4E-4A8F-9C21-5D6E7F8A9B0C@x"));
+    EXPECT_TRUE(personalized(kGuid + "@"));                 // the host is checked after
+    EXPECT_FALSE(personalized(kGuid));                      // no 37th unit
+    EXPECT_FALSE(personalized(kGuid + "x@contoso"));        // the 37th unit is not '@'
+    EXPECT_FALSE(personalized("{" + kGuid.substr(1) + "@x"));
+    EXPECT_FALSE(personalized("g" + kGuid.substr(1) + "@x"));
+    for (std::size_t dash : {8u, 13u, 18u, 23u}) {
+        std::string moved = kGuid;
+        moved[dash] = 'a';
+        EXPECT_FALSE(personalized(moved + "@x")) << dash;
+    }
+}
+
+TEST(PersonalizedServerName, TheHostRuleAppliesAfterTheAtWithOffsetsFromTheStart) {
+    EXPECT_EQ(server_fault(kGuid + "@contoso.com"), -1);
+    EXPECT_EQ(server_fault(kGuid + "@"), 37);               // empty host: the server's end
+    EXPECT_EQ(server_fault(kGuid + "@.a"), 37);
+    EXPECT_EQ(server_fault(kGuid + "@a@b"), 38);
+    EXPECT_EQ(server_fault(kGuid + "@" + std::string(64, 'a')), 37 + 63);
+    std::string host;
+    while (host.size() < 253) host += (host.empty() ? "" : ".") + std::string(9, 'a');
+    host.resize(253);
+    if (host.back() == '.') host.back() = 'a';
+    EXPECT_EQ(server_fault(kGuid + "@" + host), -1);        // 290 units in all
+    EXPECT_EQ(server_fault(kGuid + "@" + host + "b"), 37 + 253);
+    // Any other server is a host name as in 1.0.
+    EXPECT_EQ(server_fault("jdoe@contoso"), 4);
+    EXPECT_EQ(server_fault(kGuid + "x@contoso"), 37);
 }
 
 bool reserved(const std::string& name) {

@@ -60,6 +60,29 @@ TEST(Rewrite, TheKbCaseBecomesTheDirectoryName) {
     EXPECT_EQ(rewritten("EXCH01\n/o=C/ou=N"), "status " + std::to_string(PSH_E_BAD_DN));
 }
 
+// Since 1.1 (profshim.h section 10.2): Exchange 2007 and later did not make the last RDN
+// from the alias, so such a DN stays and fails as the KB Q271913 case.
+TEST(Rewrite, DnsOfExchange2007AndLaterStay) {
+    const std::string unsafe = "status " + std::to_string(PSH_E_UNSAFE_CHAR);
+    const std::string dn = "/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=";
+    EXPECT_EQ(rewritten("EX\n" + dn + "7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test"), unsafe);
+    EXPECT_EQ(rewritten("EX\n" + dn + "test", PSH_REWRITE_EXACT), unsafe);
+    EXPECT_EQ(rewritten("EX\n/o=fab/ou=First Administrative Group/cn=Recipients/cn=test"), "EX\ntest");
+}
+
+// Since 1.1 (profshim.h section 10.3): "=" before the directory name, and nothing else.
+TEST(Rewrite, ExactWritesAnEqualsSignBeforeTheDirectoryName) {
+    const std::string kb = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe";
+    EXPECT_EQ(rewritten(kb, PSH_REWRITE_EXACT), "EXCH01\n=jdoe");
+    EXPECT_EQ(rewritten(" EXCH01\r\n" + kb.substr(7) + " \r\n", PSH_REWRITE_EXACT), "EXCH01\n=jdoe");
+    EXPECT_EQ(rewritten("EXCH01\n=jdoe", PSH_REWRITE_EXACT), "EXCH01\n=jdoe");
+    EXPECT_EQ(rewritten("EXCH01\njdoe", PSH_REWRITE_EXACT), "EXCH01\njdoe");
+    EXPECT_EQ(rewritten(kb, PSH_REWRITE_EXACT | PSH_REWRITE_KEEP_DN), "status " + std::to_string(PSH_E_UNSAFE_CHAR));
+    EXPECT_EQ(rewritten("EX\n/o=A/ou=B/cn=" + std::string(63, 'r'), PSH_REWRITE_EXACT), "EX\n=" + std::string(63, 'r'));
+    EXPECT_EQ(rewritten("EX\n/o=A/ou=B/cn=" + std::string(64, 'r'), PSH_REWRITE_EXACT),
+              "status " + std::to_string(PSH_E_BAD_MAILBOX));
+}
+
 TEST(Rewrite, AnonymousFormIsLowered) {
     const std::string dn = "/o=C/ou=N/cn=Configuration/cn=Servers/cn=EXCH01";
     EXPECT_EQ(rewritten(dn + "\r\n\r\nANON\r\n"), dn + "\n\nanon");

@@ -64,6 +64,8 @@ void sample(const Sample& s, const std::string& source, Tally& t) {
                 (c.status == PSH_OK ? "" : c.report.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it"));
     if (rw.status == PSH_OK) row("rewrite", encode_c_escapes(rw.text, true) + (rw.text == s.info ? "  (unchanged)" : ""));
     else failure("rewrite", rw.status, c.status, c.status);
+    if (const Text ex = rewrite(s.info, PSH_REWRITE_EXACT); ex.status == PSH_OK && ex.text != rw.text)
+        row("exact", encode_c_escapes(ex.text, true) + "  (rewrite --exact: the exact-match form of KB Q193643)");
     if (nm.status == PSH_OK) row("name", nm.text);
     else failure("name", nm.status, c.status, rw.status);
     files(s.info, rw);
