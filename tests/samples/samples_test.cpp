@@ -21,7 +21,6 @@
 #include <string_view>
 #include <vector>
 
-#include "../../tools/cli/cescape.hpp"
 #include "../../tools/cli/samples.hpp"
 #include "profshim.h"
 

@@ -59,7 +59,7 @@
 #include <vector>
 
 #include "profshim.h"
-#include "../../tools/cli/samples.hpp"  // the one samples reader (and C-escape codec)
+#include "../../tools/cli/samples.hpp"  // the one samples reader and C-escape codec
 
 namespace {
 

@@ -1,8 +1,10 @@
-#include "cli.hpp"
+// The library, as any client would call it.
 
 #include <cstdio>
 #include <utility>
 #include <vector>
+
+#include "cli.hpp"
 
 namespace profshim_cli {
 
@@ -17,19 +19,20 @@ int32_t unit_count(std::string_view info) {
 
 const char* units(std::string_view info) { return info.data() != nullptr ? info.data() : ""; }
 
-// The header's buffer protocol: out = NULL, cap = 0 gives the length L; then cap = L + 1.
-// `call(out, cap, &len)` wraps one psh_* function.
+// The header's buffer protocol. A first call with room for any result the header allows
+// (the rewrite of PSH_MAX_INPUT units and its '='); should the library want more, it said
+// how much, and a second call gets it. `call(out, cap, &len)` wraps one psh_* function.
 template <class Call>
 Text with_buffer(Call call) {
-    int32_t need = 0;
-    const int32_t status = call(nullptr, 0, &need);
-    if (status != PSH_E_INSUFFICIENT_BUFFER) return {status == PSH_OK ? PSH_E_UNEXPECTED : status, {}};
-    if (need < 0 || need > 16 * PSH_MAX_INPUT) return {PSH_E_UNEXPECTED, {}};
-    std::vector<char> buf(static_cast<std::size_t>(need) + 1);
+    std::vector<char> buf(PSH_MAX_INPUT + 2);
     int32_t got = 0;
-    const int32_t again = call(buf.data(), need + 1, &got);
-    if (again != PSH_OK) return {again, {}};
-    if (got != need) return {PSH_E_UNEXPECTED, {}};
+    int32_t status = call(buf.data(), static_cast<int32_t>(buf.size()), &got);
+    if (status == PSH_E_INSUFFICIENT_BUFFER && got > 0 && got < 16 * PSH_MAX_INPUT) {
+        buf.resize(static_cast<std::size_t>(got) + 1);
+        status = call(buf.data(), got + 1, &got);
+    }
+    if (status != PSH_OK) return {status, {}};
+    if (got < 0 || static_cast<std::size_t>(got) >= buf.size()) return {PSH_E_UNEXPECTED, {}};
     return {PSH_OK, std::string(buf.data(), static_cast<std::size_t>(got))};
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,11 +45,13 @@ struct Command {
 };
 
 extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;  // a file each
+extern const Command* const kCommands[4];
+const Command* find_command(std::string_view name);
 
 // Parses what follows the command's name by its table; -h/--help (every command's) stops
-// and sets `help`. False on an error: `unknown` is then the unknown option, or `error` says.
+// and sets `help`. False with `error` on an unknown option, a missing value ...
 bool parse_options(const Command& cmd, std::span<const std::string_view> args, std::vector<Given>& given,
-                   bool& help, std::string& unknown, std::string& error);
+                   bool& help, std::string& error);
 bool has_switch(const std::vector<Given>& given, std::string_view name);
 std::string usage_line(const Command& cmd);  // "profshim check [--json] [-f FILE]... [--] [INFO]..."
 std::string help_text(const Command& cmd);
@@ -95,18 +98,16 @@ struct Column {
     bool right;
 };
 
-class LineCommand {
-public:
-    virtual ~LineCommand() = default;
-    virtual const char* verb() const = 0;                  // "check"
-    virtual std::vector<Column> columns() const = 0;       // the command's own
-    virtual Answer answer(const Entry& e) = 0;             // and count for the summary
-    virtual std::string summary(std::size_t n) const = 0;  // the table's last line
+struct LineCommand {
+    const char* verb;                                   // "check"
+    std::vector<Column> columns;                        // the command's own
+    std::function<Answer(const Entry&)> answer;         // counting for the summary too
+    std::function<std::string(std::size_t n)> summary;  // the table's last line
 };
 
 // Every INFO argument and every line of every -f FILE, in command-line order, is read,
 // answered and written before the next is read. kExitOk when every answer is PSH_OK.
-int run_lines(const std::vector<Given>& given, LineCommand& cmd);
+int run_lines(const std::vector<Given>& given, const LineCommand& cmd);
 
 // A JSON string of one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so a
 // report's offsets index it.

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "cescape.hpp"
+#include "samples.hpp"
 #include "cli.hpp"
 #include "samples.hpp"
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "cescape.hpp"
+#include "samples.hpp"
 #include "cli.hpp"
 #include "samples.hpp"
 
@@ -35,11 +35,11 @@ constexpr std::size_t kShownMax = 160;  // a longer ProfileInfo is cut short in 
 
 class Writer {
 public:
-    Writer(const std::vector<Given>& given, LineCommand& cmd) : cmd_(cmd), json_(has_switch(given, "json")) {
+    Writer(const std::vector<Given>& given, const LineCommand& cmd) : cmd_(cmd), json_(has_switch(given, "json")) {
         for (const Given& g : given) files_ = files_ || g.option->alias == 'f';
         columns_ = {{"#", 5, true}};
         if (files_) columns_.insert(columns_.end(), {{"LINE", 6, true}, {"LABEL", 20, false}});
-        for (const Column& c : cmd.columns()) columns_.push_back(c);
+        columns_.insert(columns_.end(), cmd.columns.begin(), cmd.columns.end());
         columns_.push_back({"PROFILEINFO", 0, false});
         if (!json_) {
             std::vector<std::string> headers;
@@ -106,7 +106,7 @@ private:
         return {line.substr(0, line.find_last_not_of(' ') + 1), start};
     }
 
-    LineCommand& cmd_;
+    const LineCommand& cmd_;
     bool json_, files_ = false;
     std::vector<Column> columns_;
     std::size_t count_ = 0, ok_ = 0;
@@ -126,7 +126,7 @@ bool write_file(std::string_view path, Writer& out, std::string& error) {
 
 }  // namespace
 
-int run_lines(const std::vector<Given>& given, LineCommand& cmd) {
+int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     // INFO arguments are decoded, and files opened, before anything is written, so that a
     // bad one is only an error.
     std::vector<std::string> infos;
@@ -144,7 +144,7 @@ int run_lines(const std::vector<Given>& given, LineCommand& cmd) {
                                "\n    " + std::string(e.column, ' ') + "^");
     }
     if (infos.empty() && !any_file)
-        return usage_error(std::string("no ProfileInfo to ") + cmd.verb() + ": give INFO arguments or -f FILE");
+        return usage_error(std::string("no ProfileInfo to ") + cmd.verb + ": give INFO arguments or -f FILE");
 #ifdef _WIN32
     _setmode(_fileno(stdin), _O_BINARY);
 #endif

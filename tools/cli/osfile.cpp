@@ -6,14 +6,11 @@
 #include <cerrno>
 #include <cstring>
 #include <random>
-#include <system_error>
 
 #include "cli.hpp"
 
 #ifdef _WIN32
-#  ifndef WIN32_LEAN_AND_MEAN
-#    define WIN32_LEAN_AND_MEAN
-#  endif
+#  define WIN32_LEAN_AND_MEAN
 #  include <windows.h>
 #else
 #  include <fcntl.h>
@@ -24,47 +21,6 @@
 namespace fs = std::filesystem;
 
 namespace profshim_cli {
-
-namespace {
-
-// Creates `path` exclusively, closes and removes it: what the system said.
-Created create_file(const fs::path& path);
-
-}  // namespace
-
-Created try_create(std::string_view name) {
-    // A NUL would cut the name short, a ".." component leave our directory: not tried.
-    if (name.find('\0') != std::string_view::npos) return {false, false, "not tried: the name holds a NUL unit"};
-    for (std::size_t start = 0; start <= name.size();) {
-        const std::size_t end = std::min(name.find_first_of("/\\", start), name.size());
-        if (name.substr(start, end - start) == "..") return {false, false, "not tried: the name has a \"..\" component"};
-        start = end + 1;
-    }
-    std::error_code ec;
-    fs::path dir = fs::temp_directory_path(ec);
-    for (unsigned n = 0; !ec; ++n) {  // a new directory of our own
-        const fs::path d = dir / ("profshim-demo-" + std::to_string(std::random_device{}()));
-        if (fs::create_directory(d, ec)) {
-            dir = d;
-            break;
-        }
-        if (n == 100) ec = std::make_error_code(std::errc::file_exists);
-    }
-    if (ec) return {false, false, "cannot make a temporary directory: " + ec.message()};
-#ifdef _WIN32
-    // UTF-8, or else one unit per byte, as a caller's string would hold it.
-    const int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), static_cast<int>(name.size()), nullptr, 0);
-    std::wstring wide(static_cast<std::size_t>(n > 0 ? n : 0), L'\0');
-    if (n <= 0 || MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), static_cast<int>(name.size()), wide.data(), n) != n)
-        wide.assign(name.begin(), name.end());
-    Created c = create_file(dir.native() + L"\\" + wide);
-#else
-    Created c = create_file(dir.native() + "/" + std::string(name));
-#endif
-    fs::remove_all(dir, ec);  // on Windows, also a stream file a ':' name left behind
-    if (ec) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
-    return c;
-}
 
 #ifdef _WIN32
 
@@ -78,17 +34,24 @@ const char* system_name() { return "Windows"; }
 
 namespace {
 
-Created create_file(const fs::path& path) {
+// Creates dir\name exclusively, closes and removes it: what the system said.
+Created create_file(const fs::path& dir, std::string_view name) {
+    // The name as a caller's string would hold it: UTF-8, or else one unit per byte.
+    const int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), static_cast<int>(name.size()), nullptr, 0);
+    std::wstring wide(static_cast<std::size_t>(std::max(n, 0)), L'\0');
+    if (n <= 0 || MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), static_cast<int>(name.size()), wide.data(), n) != n) {
+        wide.clear();
+        for (const char c : name) wide += static_cast<wchar_t>(static_cast<unsigned char>(c));
+    }
+    const std::wstring path = dir.native() + L"\\" + wide;
     HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
     if (h == INVALID_HANDLE_VALUE) {
         const DWORD e = GetLastError();
-        const char* name = e == ERROR_PATH_NOT_FOUND ? "ERROR_PATH_NOT_FOUND" : e == ERROR_INVALID_NAME ? "ERROR_INVALID_NAME"
-                         : e == ERROR_ACCESS_DENIED  ? "ERROR_ACCESS_DENIED"  : e == ERROR_FILE_NOT_FOUND ? "ERROR_FILE_NOT_FOUND" : "error";
-        return {false, e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + name + " (" + std::to_string(e) + ")"};
+        const char* what = e == ERROR_PATH_NOT_FOUND ? "ERROR_PATH_NOT_FOUND" : e == ERROR_INVALID_NAME ? "ERROR_INVALID_NAME" : "error";
+        return {false, e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + what + " (" + std::to_string(e) + ")"};
     }
     const bool disk = GetFileType(h) == FILE_TYPE_DISK;
     CloseHandle(h);
-    if (disk) DeleteFileW(path.c_str());
     return {disk, false, disk ? "created" : "opened a device, not a file"};
 }
 
@@ -105,22 +68,39 @@ const char* system_name() { return "Linux"; }
 
 namespace {
 
-Created create_file(const fs::path& path) {
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+// Creates dir/name exclusively, closes and removes it: what the system said.
+Created create_file(const fs::path& dir, std::string_view name) {
+    const int fd = open((dir.native() + "/" + std::string(name)).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int e = errno;
-        const char* name = e == ENOENT ? "ENOENT" : e == EEXIST ? "EEXIST" : e == EACCES ? "EACCES" : e == ENAMETOOLONG ? "ENAMETOOLONG" : "errno";
-        return {false, e == ENOENT, std::string("cannot create: ") + name + " (" + std::strerror(e) + ")"};
+        return {false, e == ENOENT, std::string("cannot create: ") + (e == ENOENT ? "ENOENT" : "errno " + std::to_string(e)) +
+                                        " (" + std::strerror(e) + ")"};
     }
     struct stat st {};
     const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     close(fd);
-    unlink(path.c_str());
     return {regular, false, regular ? "created" : "opened a device, not a file"};
 }
 
 }  // namespace
 
 #endif
+
+Created try_create(std::string_view name) {
+    // A NUL would cut the name short, a ".." component leave our directory: not tried.
+    if (name.find('\0') != std::string_view::npos) return {false, false, "not tried: the name holds a NUL unit"};
+    for (std::size_t start = 0; start <= name.size();) {
+        const std::size_t end = std::min(name.find_first_of("/\\", start), name.size());
+        if (name.substr(start, end - start) == "..") return {false, false, "not tried: the name has a \"..\" component"};
+        start = end + 1;
+    }
+    std::error_code ec;
+    const fs::path dir = fs::temp_directory_path(ec) / ("profshim-demo-" + std::to_string(std::random_device{}()));
+    if (ec || !fs::create_directory(dir, ec)) return {false, false, "cannot make a temporary directory: " + ec.message()};
+    Created c = create_file(dir, name);
+    fs::remove_all(dir, ec);  // the file, and on Windows a stream file a ':' name leaves behind
+    if (ec) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
+    return c;
+}
 
 }  // namespace profshim_cli
