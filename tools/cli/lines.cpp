@@ -23,6 +23,8 @@ std::string json_string(std::string_view units) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') s += {'\\', c};
         else if (c == '\n') s += "\\n";
+        else if (c == '\r') s += "\\r";
+        else if (c == '\t') s += "\\t";
         else if (u < 0x20 || u >= 0x7F) s += {'\\', 'u', '0', '0', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
         else s += c;
     }
