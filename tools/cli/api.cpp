@@ -70,6 +70,12 @@ std::string describe(int32_t status) {
     return t.text;
 }
 
+std::string what_happened(int32_t status) {
+    const std::string text = describe(status);
+    const std::size_t advice = text.rfind("; ");
+    return advice == std::string::npos ? text : text.substr(0, advice) + ".";
+}
+
 std::string status_name(int32_t status) {
     const std::string text = describe(status);
     const std::size_t colon = text.find(": ");

@@ -71,6 +71,9 @@ Check check(std::string_view info);
 Text rewrite(std::string_view info, uint32_t flags);
 Text profile_name(std::string_view info);
 std::string describe(int32_t status);     // psh_describe's line
+// Its first part, without what to do after the last "; " (psh_describe says what happened,
+// then what to do): for a call that failed, whose advice may be that very call.
+std::string what_happened(int32_t status);
 std::string status_name(int32_t status);  // its part before ": ", or "0x80040299"
 std::string status_hex(int32_t status);   // "0x80040209"
 const char* form_name(int32_t form);      // "unknown", "alias", "dn", "anonymous"
@@ -127,9 +130,9 @@ std::filesystem::path program_directory();  // where the running program is ("" 
 const char* system_name();                   // "Linux", "Windows"
 
 struct Created {
-    bool created = false;     // a regular file was made (and removed again)
+    bool created = false;         // a regular file was made (and removed again)
     bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
-    std::string said;         // "created", "cannot create: ENOENT (...)", ...
+    std::string said;             // "created", "cannot create: ENOENT (...)", ...
 };
 // Tries to create DIR/NAME exclusively, as MAPI makes <mailbox>.mmp, in a new temporary
 // directory that is removed again.

@@ -46,7 +46,7 @@ void files(const std::string& info, const Text& rw) {
 
 // A failure the line above already named is not described again.
 void failure(std::string_view key, int32_t status, int32_t named, int32_t named_too) {
-    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + describe(status));
+    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + what_happened(status));
 }
 
 void sample(const Sample& s, const std::string& source, Tally& t) {

@@ -16,7 +16,7 @@ int run(const std::vector<Given>& given) {
         return Answer{
             .status = t.status,
             .message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
-                            : "psh_profile_name failed, there is no name: " + describe(t.status),
+                            : "psh_profile_name failed, there is no name: " + what_happened(t.status),
             .json = ",\"name\":" + (good ? json_string(t.text) : std::string("null")),
             .cells = {status_name(t.status), good ? t.text : "-"}};
     };

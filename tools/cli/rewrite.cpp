@@ -18,7 +18,7 @@ int run(const std::vector<Given>& given) {
         changed += differs ? 1 : 0;
         return Answer{
             .status = t.status,
-            .message = !good    ? "psh_rewrite failed, there is no output: " + describe(t.status)
+            .message = !good    ? "psh_rewrite failed, there is no output: " + what_happened(t.status)
                        : differs ? "PSH_OK: the output is the safe form of this ProfileInfo; give it to CDO Session.Logon."
                                  : "PSH_OK: this ProfileInfo is already in its safe form; psh_rewrite changed nothing.",
             .json = std::string(",\"keep_dn\":") + (keep_dn ? "true" : "false") + ",\"exact\":" + (exact ? "true" : "false") +
