@@ -103,6 +103,53 @@ void register_profshim(const std::string& label, const Input& input, bool with_r
     });
 }
 
+// The KB input as an FFI caller most often passes it, NUL-terminated (len -1) with a
+// report for psh_check, next to the floor: strlen and memcpy of the same bytes, what any
+// function that reads a C string and writes a copy must at least do. bench/report.py
+// prints each function's time over the floor, and each _w function's over its byte twin.
+void register_floor(const std::string& label, const Input& input) {
+    const ProfshimApi& api = profshim();
+    const Input* in = &input;
+    static std::vector<psh_wchar> wide_nul;
+    wide_nul.assign(in->wide.begin(), in->wide.end());
+    wide_nul.push_back(0);
+    benchmark::RegisterBenchmark(("floor_strlen+memcpy/" + label).c_str(), [in](benchmark::State& state) {
+        measure(state, *in, [&] {
+            const char* text = in->text.c_str();
+            benchmark::DoNotOptimize(text);   // a pointer the compiler knows nothing of
+            const std::size_t length = std::strlen(text);
+            std::memcpy(g_out, text, length + 1);
+            return length;
+        });
+    });
+    benchmark::RegisterBenchmark(("psh_check+report_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        psh_report report{};
+        report.size = sizeof report;
+        measure(state, *in, [&] { return api.check(in->text.c_str(), -1, &report); });
+    });
+    benchmark::RegisterBenchmark(("psh_check_w+report_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        psh_report report{};
+        report.size = sizeof report;
+        measure(state, *in, [&] { return api.check_w(wide_nul.data(), -1, &report); });
+    });
+    benchmark::RegisterBenchmark(("psh_rewrite_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        int32_t length = 0;
+        measure(state, *in, [&] { return api.rewrite(in->text.c_str(), -1, 0, g_out, kCap, &length); });
+    });
+    benchmark::RegisterBenchmark(("psh_rewrite_w_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        int32_t length = 0;
+        measure(state, *in, [&] { return api.rewrite_w(wide_nul.data(), -1, 0, g_out_w, kCap, &length); });
+    });
+    benchmark::RegisterBenchmark(("psh_profile_name_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        int32_t length = 0;
+        measure(state, *in, [&] { return api.profile_name(in->text.c_str(), -1, 0, g_out, kCap, &length); });
+    });
+    benchmark::RegisterBenchmark(("psh_profile_name_w_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
+        int32_t length = 0;
+        measure(state, *in, [&] { return api.profile_name_w(wide_nul.data(), -1, 0, g_out_w, kCap, &length); });
+    });
+}
+
 void register_baselines(const std::string& label, const Input& input) {
     const Input* in = &input;
     benchmark::RegisterBenchmark(("regex_check/" + label).c_str(), [in](benchmark::State& state) {
@@ -131,6 +178,7 @@ void register_all() {
         const Input& input = add_input(sample.name, sample.text);
         register_profshim(sample.name, input, true);
         register_baselines(sample.name, input);
+        if (sample.name == "kb_dn") register_floor(sample.name, input);
     }
     for (std::size_t size : sweep_sizes()) {
         register_profshim("tail_" + std::to_string(size), add_input("tail", tail_input(size)), false);

@@ -22,7 +22,9 @@ REALISTIC = ["alias", "kb_dn", "max_dn", "crlf_dirty"]
 SWEEP = [16, 64, 256, 1024, 4096]
 DN_SIZES = [16, 64, 256]
 PROFSHIM_FUNCTIONS = ["psh_check", "psh_check_w", "psh_check+report", "psh_rewrite", "psh_rewrite_w",
-                      "psh_profile_name", "psh_profile_name_w"]
+                      "psh_profile_name", "psh_profile_name_w", "floor_strlen+memcpy", "psh_check+report_nul",
+                      "psh_check_w+report_nul", "psh_rewrite_nul", "psh_rewrite_w_nul", "psh_profile_name_nul",
+                      "psh_profile_name_w_nul"]
 # baseline -> the profshim function doing the same job
 REFERENCE = {
     "regex_check": "psh_check",
@@ -33,6 +35,10 @@ REFERENCE = {
     "node_sanitize_filename": "psh_profile_name",
 }
 TARGET_NS = {"psh_check": 60, "psh_rewrite": 100, "psh_profile_name": 150}
+# Issue 11: at most this many times strlen+memcpy of the NUL-terminated KB input.
+FLOOR_TARGETS = {"psh_check+report_nul": 8, "psh_rewrite_nul": 12, "psh_profile_name_nul": 16}
+WIDTH_PAIRS = [("psh_check+report_nul", "psh_check_w+report_nul"), ("psh_rewrite_nul", "psh_rewrite_w_nul"),
+               ("psh_profile_name_nul", "psh_profile_name_w_nul")]
 
 
 def load_benchmark(path):
@@ -206,6 +212,22 @@ def main(argv):
                 ratio = ldap["ns"] / r["ns"]
                 verdict(f"{reference} {ratio:.1f}× faster than the OpenLDAP round trip on the DN alone "
                         f"({fmt_ns(ldap['ns'])} ns), target >= 5×", ratio >= 5)
+    # Issue 11: the KB input NUL-terminated, against strlen+memcpy of the same bytes in the
+    # same run; and each _w function within 1.5x of its byte twin.
+    floor = get("floor_strlen+memcpy", "kb_dn")
+    if floor:
+        out(f"- floor: strlen+memcpy of the KB input, {fmt_ns(floor['ns'])} ns")
+        for function, most in FLOOR_TARGETS.items():
+            row = get(function, "kb_dn")
+            if row:
+                ratio = row["ns"] / floor["ns"]
+                verdict(f"{function} {fmt_ns(row['ns'])} ns, {ratio:.1f}× the floor, target <= {most}×", ratio <= most)
+        for narrow, wide in WIDTH_PAIRS:
+            a, b = get(narrow, "kb_dn"), get(wide, "kb_dn")
+            if a and b:
+                ratio = max(a["ns"], b["ns"]) / min(a["ns"], b["ns"])
+                verdict(f"{wide} {fmt_ns(b['ns'])} ns and {narrow} {fmt_ns(a['ns'])} ns, {ratio:.2f}× apart, "
+                        "target <= 1.5×", ratio <= 1.5)
     allocating = [r["name"] for r in rows.values()
                   if r["name"].startswith("psh_") and (r["allocs"] or 0) > 0]
     verdict("0 heap allocations in every profshim call" +

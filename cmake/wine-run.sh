@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs a Windows program under Wine for ctest (CMAKE_CROSSCOMPILING_EMULATOR of the
-# windows-x64 preset): wine-run.sh program.exe [args...]
+# windows-x64 preset; wine-run-x86.sh, the windows-x86 one, calls it with
+# PROFSHIM_WINE_MACHINE=x86): wine-run.sh program.exe [args...]
 # `wine-run.sh --init` only creates the prefix (the build does it once, so that no test,
 # and no gtest_discover_tests with its short timeout, waits for it).
 #
+# - The machine (PROFSHIM_WINE_MACHINE, x64 unless set) picks Wine's loader: wine64 for
+#   x64, wine (/usr/lib/wine/wine, the 32-bit loader of wine32:i386) for x86. The loader
+#   decides the bitness of Wine's own programs named without a path: `wine cscript` is the
+#   32-bit cscript (syswow64), `wine64 cscript` the 64-bit one; a program file runs as what
+#   it is built for. The prefix is 64-bit either way (WINEARCH=win64): 32-bit programs run
+#   in it through WoW64, as on 64-bit Windows, with the 32-bit registry view.
 # - Wine gets its own prefix, WINEPREFIX=<build folder>/wineprefix (override with
 #   PROFSHIM_WINEPREFIX), created once on first use under a lock, so parallel tests do not
 #   race to create it. Console programs need no display: DISPLAY is unset, and Mono and
@@ -14,15 +21,25 @@
 #   status is kept.
 set -euo pipefail
 
+machine="${PROFSHIM_WINE_MACHINE:-x64}"
 wine="${PROFSHIM_WINE:-}"
 if [[ -z "$wine" ]]; then
-  for w in /usr/lib/wine/wine64 "$(command -v wine64 || true)" "$(command -v wine || true)"; do
+  case "$machine" in
+    x64) candidates=(/usr/lib/wine/wine64 "$(command -v wine64 || true)")
+         install="wine64" ;;
+    # Not /usr/bin/wine: Debian's script there falls back on wine64 when 32-bit Wine is absent.
+    x86) candidates=(/usr/lib/wine/wine)
+         install="wine wine32:i386 (tools/setup)" ;;
+    *)   echo "wine-run.sh: PROFSHIM_WINE_MACHINE must be x64 or x86, not '$machine'" >&2
+         exit 2 ;;
+  esac
+  for w in "${candidates[@]}"; do
     if [[ -n "$w" && -x "$w" ]]; then wine="$w"; break; fi
   done
-fi
-if [[ -z "$wine" ]]; then
-  echo "wine-run.sh: no wine64 found (Debian: apt-get install wine64)" >&2
-  exit 127
+  if [[ -z "$wine" ]]; then
+    echo "wine-run.sh: no $machine Wine loader found (Debian: apt-get install $install)" >&2
+    exit 127
+  fi
 fi
 
 # The prefix lives in the build folder: the nearest parent of the working directory that
@@ -62,6 +79,11 @@ fi
 if [[ "${1:-}" == "--init" ]]; then
   exit 0
 fi
+
+# One wineserver for the prefix that outlives each program by 30 s: Wine's own starts one
+# that ends 3 s after its last client, and a program starting just as it ends fails with
+# "wine client error:0: recvmsg: Connection reset by peer". Exit status 2 when one runs.
+"$(dirname "$wine")/wineserver" -p30 >/dev/null 2>&1 </dev/null || true
 
 # The output goes to files first and is copied out when the program has ended: the first
 # program of a Wine session also starts Wine's own processes (services.exe, winedevice.exe

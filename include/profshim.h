@@ -23,8 +23,11 @@
  * (SONAME libprofshim.so.1) on Linux; exports.def is the one list of exported names, and
  * the binaries export exactly those (the Windows DLL also the COM entry points, PRIVATE).
  * Every count, offset and status is int32_t, every flag word uint32_t (a VB Long passes
- * any of them). Both Windows bitnesses are built and their tests run: x64 under 64-bit
- * Wine, x86 under 32-bit Wine, where VB6, VBA and 32-bit IIS pools load it.
+ * any of them). Both Windows bitnesses are built and tested at run time: x64 under 64-bit
+ * Wine, and x86, the DLL VB6, 32-bit VBA and 32-bit IIS pools load, under 32-bit Wine
+ * (WoW64): the ABI suite through LoadLibraryW, C callers linked with both import libraries,
+ * the COM object from 32-bit cscript, and every Declare of bindings/vb/ProfShim.bas called
+ * as VB6 calls it, the stack pointer checked after each call.
  *
  * Section 2. Conventions, shared by every function:
  *  - Every function returns an int32_t status shaped like an HRESULT: PSH_OK (0) is success,
@@ -62,6 +65,14 @@ extern "C" {
 #  define PSH_CALL __stdcall
 #else
 #  define PSH_CALL
+#endif
+
+/* On every declaration below. On ELF it makes the name visible while the library builds
+ * everything else hidden; on Windows exports.def is the export list, so it is empty. */
+#if !defined(_WIN32) && defined(__GNUC__)
+#  define PSH_API __attribute__((visibility("default")))
+#else
+#  define PSH_API
 #endif
 
 /* A UTF-16 code unit, as in a VB String, a BSTR or a .NET string. */
@@ -104,6 +115,17 @@ typedef uint16_t psh_wchar;
 #define PSH_E_UNSAFE_CHAR         ((int32_t)0x80040209u)
 /* A part is a Windows device name (CON, NUL, COM1, ...). */
 #define PSH_E_RESERVED_NAME       ((int32_t)0x8004020Au)
+
+/* Every status above, once: PSH_STATUS_LIST(X) expands to X(name) for each, in the order
+ * above, for code that needs them all (psh_describe's texts, name tables, bindings' checks).
+ * A status added to this header is added here too; the library does not build until
+ * psh_describe has its text. */
+#define PSH_STATUS_LIST(X) \
+    X(PSH_OK) X(PSH_E_POINTER) X(PSH_E_INVALIDARG) X(PSH_E_UNEXPECTED) \
+    X(PSH_E_INSUFFICIENT_BUFFER) X(PSH_E_TOO_LONG) X(PSH_E_UNKNOWN_FLAGS) X(PSH_E_BAD_CHAR) \
+    X(PSH_E_NO_SEPARATOR) X(PSH_E_SYNTAX) X(PSH_E_EMPTY_SERVER) X(PSH_E_BAD_SERVER) \
+    X(PSH_E_EMPTY_MAILBOX) X(PSH_E_BAD_MAILBOX) X(PSH_E_BAD_DN) X(PSH_E_UNSAFE_CHAR) \
+    X(PSH_E_RESERVED_NAME)
 
 /* ---- Limits, forms, flags ----------------------------------------------------------- */
 
@@ -249,8 +271,8 @@ typedef struct psh_report {
  * Returns: PSH_OK; PSH_E_POINTER (`info` NULL); PSH_E_INVALIDARG (report->size below 36);
  * PSH_E_TOO_LONG (section 4); or a status of rules 1-6.
  */
-int32_t PSH_CALL psh_check(const char* info, int32_t len, psh_report* report);
-int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* report);
+PSH_API int32_t PSH_CALL psh_check(const char* info, int32_t len, psh_report* report);
+PSH_API int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* report);
 
 /* ---- Section 6. psh_rewrite --------------------------------------------------------- */
 /*
@@ -285,9 +307,9 @@ int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* rep
  * PSH_REWRITE_KEEP_DN and PSH_REWRITE_EXACT); PSH_E_TOO_LONG; PSH_E_INSUFFICIENT_BUFFER;
  * PSH_E_BAD_CHAR (step 1); or a status of psh_check's rules 2-6 for the result.
  */
-int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags,
+PSH_API int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags,
                              char* out, int32_t cap, int32_t* out_len);
-int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flags,
+PSH_API int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flags,
                                psh_wchar* out, int32_t cap, int32_t* out_len);
 
 /* ---- Section 7. psh_profile_name ---------------------------------------------------- */
@@ -316,9 +338,9 @@ int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flag
  * PSH_E_INSUFFICIENT_BUFFER; PSH_E_BAD_CHAR; or a status of psh_check's rules 2-6 other
  * than PSH_E_UNSAFE_CHAR and PSH_E_RESERVED_NAME.
  */
-int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags,
+PSH_API int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags,
                                   char* out, int32_t cap, int32_t* out_len);
-int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t flags,
+PSH_API int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t flags,
                                     psh_wchar* out, int32_t cap, int32_t* out_len);
 
 /* ---- Section 9. psh_describe -------------------------------------------------------- */
@@ -328,12 +350,12 @@ int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t
  * exactly "unknown status 0xXXXXXXXX" (8 upper-case hex digits). Returns PSH_OK or the
  * output buffer codes above.
  */
-int32_t PSH_CALL psh_describe(int32_t status, char* out, int32_t cap, int32_t* out_len);
-int32_t PSH_CALL psh_describe_w(int32_t status, psh_wchar* out, int32_t cap, int32_t* out_len);
+PSH_API int32_t PSH_CALL psh_describe(int32_t status, char* out, int32_t cap, int32_t* out_len);
+PSH_API int32_t PSH_CALL psh_describe_w(int32_t status, psh_wchar* out, int32_t cap, int32_t* out_len);
 
 /* The PSH_VERSION_NUMBER of the library actually loaded (compare with the header's):
  * 10100 for 1.1.0. */
-int32_t PSH_CALL psh_version(void);
+PSH_API int32_t PSH_CALL psh_version(void);
 
 /* ---- Section 10. What version 1.1 added ---------------------------------------------- */
 /*

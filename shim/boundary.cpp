@@ -1,47 +1,24 @@
 // The C boundary: every export of exports.def is defined here, and nowhere else.
 //
-// Each export is one line, `return guarded([&] { ... });`: guarded() is the one place an
-// exception is caught, so none ever reaches a VB6, VBScript or .NET caller (an exception
-// unwinding into a foreign frame takes the host process down). The engine allocates
-// nothing and throws nothing; it is deliberately not noexcept, so that if it ever did,
-// guarded() would turn it into PSH_E_UNEXPECTED rather than std::terminate killing the
-// host. GSL bounds checks (Expects) still terminate: they guard the engine's own
-// invariants, which no input can break (tests/fuzz proves it).
-// Work buffers live on the stack: an input is at most PSH_MAX_INPUT units.
+// Each export is one line, `return guarded([&] { ... });` (guarded.hpp). Each width's pair
+// of exports calls the one engine over bytes: a UTF-16 input is narrowed here and the
+// result widened again (buffers.hpp). Work buffers live on the stack: an input is at most
+// PSH_MAX_INPUT units.
 
 #include <array>
-#include <optional>
-#include <type_traits>
+#include <string_view>
 
-// The header's declarations are the exported symbols; everything else stays hidden.
-#if defined(__GNUC__) && !defined(_WIN32)
-#pragma GCC visibility push(default)
-#endif
 #include "profshim.h"
-#if defined(__GNUC__) && !defined(_WIN32)
-#pragma GCC visibility pop
-#endif
 
 #include "buffers.hpp"
 #include "describe.hpp"
+#include "guarded.hpp"
 #include "profile_info.hpp"
 #include "profile_name.hpp"
 #include "rewrite.hpp"
 
 namespace profshim {
 namespace {
-
-template <class Body>
-int32_t guarded(Body&& body) noexcept {
-    try {
-        return body();
-    } catch (...) {
-        return PSH_E_UNEXPECTED;
-    }
-}
-
-template <CodeUnit Unit>
-using WorkBuffer = std::array<Unit, PSH_MAX_INPUT>;
 
 // What psh_check reports before anything is parsed.
 void reset_report(psh_report& report, int32_t status) {
@@ -55,14 +32,7 @@ void reset_report(psh_report& report, int32_t status) {
     report.rewritable = 0;
 }
 
-template <CodeUnit Unit>
-bool is_rewritable(const UnitView<Unit>& text, const CheckResult& check) {
-    if (const std::optional<bool> known = rewritable_from_check(text, check)) return *known;
-    WorkBuffer<Unit> work;
-    return rewrite_profile_info(text, 0, gsl::span<Unit>(work)).status == PSH_OK;
-}
-
-template <CodeUnit Unit>
+template <class Unit>
 int32_t check(const Unit* info, int32_t len, psh_report* report) {
     const bool report_usable = report != nullptr && report->size >= PSH_REPORT_V1_SIZE;
     const auto finish_without_parse = [&](int32_t status) {
@@ -76,7 +46,8 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
         return finish_without_parse(status);
     }
 
-    const UnitView<Unit> text(info, size);
+    InputBytes scratch;
+    const Text text = engine_text(info, size, scratch);
     const CheckResult result = check_profile_info(text);
     const int32_t status = result.fault.status;
     if (report_usable) {
@@ -94,9 +65,8 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     return status;
 }
 
-template <CodeUnit Unit>
-int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_t cap,
-                int32_t* out_len) {
+template <class Unit>
+int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_t cap, int32_t* out_len) {
     OutputBuffer<Unit> output(out, cap, out_len, out != nullptr && out == info);
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
@@ -106,15 +76,15 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
         return output.fail(status);
     }
 
-    WorkBuffer<Unit> work;
-    const Rewritten result = rewrite_profile_info(UnitView<Unit>(info, size), flags, gsl::span<Unit>(work));
+    InputBytes scratch;
+    InputBytes work;
+    const Written result = rewrite_profile_info(engine_text(info, size, scratch), flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
-    return output.deliver(gsl::span<const Unit>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
+    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }
 
-template <CodeUnit Unit>
-int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_t cap,
-                     int32_t* out_len) {
+template <class Unit>
+int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_t cap, int32_t* out_len) {
     OutputBuffer<Unit> output(out, cap, out_len, out != nullptr && out == info);
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
@@ -124,27 +94,22 @@ int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, i
         return output.fail(status);
     }
 
-    WorkBuffer<Unit> work;
-    std::array<Unit, PSH_PROFILE_NAME_MAX> name;
-    const ProfileName result = make_profile_name(UnitView<Unit>(info, size), gsl::span<Unit>(work),
-                                                 gsl::span<Unit>(name));
+    InputBytes scratch;
+    InputBytes work;
+    std::array<char, PSH_PROFILE_NAME_MAX> name;
+    const Written result = make_profile_name(engine_text(info, size, scratch), gsl::span<char>(work),
+                                             gsl::span<char>(name));
     if (result.status != PSH_OK) return output.fail(result.status);
-    return output.deliver(gsl::span<const Unit>(name.data(), gsl::narrow_cast<std::size_t>(result.size)));
+    return output.deliver(gsl::span<const char>(name.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }
 
-template <CodeUnit Unit>
+template <class Unit>
 int32_t describe(int32_t status, Unit* out, int32_t cap, int32_t* out_len) {
     OutputBuffer<Unit> output(out, cap, out_len, false);
     if (const int32_t invalid = output.validate(); invalid != PSH_OK) return output.fail(invalid);
-
-    std::array<char, kUnknownStatusTextSize> scratch;
+    UnknownStatusText scratch;
     const std::string_view text = describe_status(status, scratch);
-    // The texts are ASCII, so each byte is one unit of either width.
-    std::array<Unit, 512> units;
-    static_assert(PSH_MAX_INPUT >= 512);
-    if (text.size() > units.size()) return output.fail(PSH_E_UNEXPECTED);
-    for (std::size_t i = 0; i < text.size(); ++i) units[i] = static_cast<Unit>(text[i]);
-    return output.deliver(gsl::span<const Unit>(units.data(), text.size()));
+    return output.deliver(gsl::span<const char>(text.data(), text.size()));
 }
 
 }  // namespace
@@ -166,23 +131,23 @@ int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_report* rep
     return guarded([&] { return profshim::check(info, len, report); });
 }
 
-int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags, char* out,
-                             int32_t cap, int32_t* out_len) {
+int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags, char* out, int32_t cap,
+                             int32_t* out_len) {
     return guarded([&] { return profshim::rewrite(info, len, flags, out, cap, out_len); });
 }
 
-int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flags,
-                               psh_wchar* out, int32_t cap, int32_t* out_len) {
+int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint32_t flags, psh_wchar* out,
+                               int32_t cap, int32_t* out_len) {
     return guarded([&] { return profshim::rewrite(info, len, flags, out, cap, out_len); });
 }
 
-int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags, char* out,
-                                  int32_t cap, int32_t* out_len) {
+int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags, char* out, int32_t cap,
+                                  int32_t* out_len) {
     return guarded([&] { return profshim::profile_name(info, len, flags, out, cap, out_len); });
 }
 
-int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t flags,
-                                    psh_wchar* out, int32_t cap, int32_t* out_len) {
+int32_t PSH_CALL psh_profile_name_w(const psh_wchar* info, int32_t len, uint32_t flags, psh_wchar* out,
+                                    int32_t cap, int32_t* out_len) {
     return guarded([&] { return profshim::profile_name(info, len, flags, out, cap, out_len); });
 }
 

@@ -1,16 +1,22 @@
-// The input length rules (contract 4) and the output buffer protocol (contract 8), shared
-// by every export of both widths.
+// The caller's buffers, in either width (profshim.h sections 4 and 8): the input length
+// rules, the narrowing of a UTF-16 input to the bytes the engine reads, and the output
+// buffer protocol, which widens the engine's bytes again.
 #pragma once
 
-#include "units.hpp"
+#include <array>
+
+#include "text.hpp"
 
 namespace profshim {
+
+// Room for any input the engine reads, as bytes.
+using InputBytes = std::array<char, PSH_MAX_INPUT>;
 
 // Applies the length rules to a non-NULL `info`: `len >= 0` is taken as it is (over
 // PSH_MAX_INPUT is too long); `len < 0` looks for the NUL among at most PSH_MAX_INPUT + 1
 // units and never reads past it.
-template <CodeUnit Unit>
-constexpr int32_t resolve_input_length(const Unit* info, int32_t len, int32_t& size) {
+template <class Unit>
+int32_t resolve_input_length(const Unit* info, int32_t len, int32_t& size) {
     size = 0;
     if (len >= 0) {
         if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
@@ -26,16 +32,28 @@ constexpr int32_t resolve_input_length(const Unit* info, int32_t len, int32_t& s
     return PSH_E_TOO_LONG;
 }
 
+// The bytes the engine reads for `size` units of `info`: a byte input as it is; a UTF-16
+// input narrowed into `scratch`, each unit above 0x7F becoming the non-ASCII byte 0x80, so
+// that it fails rule 1 at the same offset (every rule and every result is ASCII).
+inline Text engine_text(const char* info, int32_t size, InputBytes& /*scratch*/) { return Text(info, size); }
+
+inline Text engine_text(const psh_wchar* info, int32_t size, InputBytes& scratch) {
+    for (int32_t i = 0; i < size; ++i) {
+        const psh_wchar unit = info[i];
+        scratch[gsl::narrow_cast<std::size_t>(i)] = static_cast<char>(unit < 0x80 ? unit : 0x80);
+    }
+    return Text(scratch.data(), size);
+}
+
 // The caller's output: `cap` units at `data`, the result's length to `*length`.
-template <CodeUnit Unit>
+template <class Unit>
 class OutputBuffer {
 public:
     // `in_place`: `data` is the caller's input, so a failed call must leave it untouched.
     OutputBuffer(Unit* data, int32_t cap, int32_t* length, bool in_place)
         : data_(data), cap_(cap), length_(length), in_place_(in_place) {}
 
-    // Argument checks in the contract's order after `info`: out NULL with cap > 0, then a
-    // negative cap.
+    // Section 8's argument checks after `info`: out NULL with cap > 0, then a negative cap.
     int32_t validate() const {
         if (data_ == nullptr && cap_ > 0) return PSH_E_POINTER;
         if (cap_ < 0) return PSH_E_INVALIDARG;
@@ -49,19 +67,18 @@ public:
         return status;
     }
 
-    // A result of `units.size()` units: written with its NUL, or the size reported.
-    int32_t deliver(gsl::span<const Unit> units) {
-        const auto size = gsl::narrow_cast<int32_t>(units.size());
+    // A result of `bytes.size()` ASCII bytes: written as units with a NUL, or its size
+    // reported. The engine made it in a buffer of its own, so in place the input has been
+    // read already.
+    int32_t deliver(gsl::span<const char> bytes) {
+        const auto size = gsl::narrow_cast<int32_t>(bytes.size());
         if (length_ != nullptr) *length_ = size;
         if (cap_ < size + 1) {
             clear_first_unit();
             return PSH_E_INSUFFICIENT_BUFFER;
         }
-        // Copy forwards: in place the result is never ahead of the input it came from,
-        // and it was made in a work buffer anyway.
-        // Plain reads: the loop is bounded by the span's own size.
-        const Unit* const from = units.data();
-        for (int32_t i = 0; i < size; ++i) data_[i] = from[i];
+        const char* const from = bytes.data();
+        for (int32_t i = 0; i < size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
         data_[size] = Unit{0};
         return PSH_OK;
     }

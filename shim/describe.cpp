@@ -31,17 +31,30 @@ constexpr StatusText kStatusTexts[] = {
     {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME: the server or mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; use psh_profile_name for a profile of your own."},
 };
 
+constexpr bool has_text(int32_t status, std::string_view name) {
+    for (const StatusText& entry : kStatusTexts) {
+        if (entry.status == status) {
+            return entry.text.substr(0, name.size()) == name && entry.text.substr(name.size(), 2) == ": ";
+        }
+    }
+    return false;
+}
+
+// Every status of the header's one list has a text here, and it starts with the name.
+#define PSH_HAS_TEXT(name) static_assert(has_text(name, #name), #name ": no text in kStatusTexts");
+PSH_STATUS_LIST(PSH_HAS_TEXT)
+#undef PSH_HAS_TEXT
+
 }  // namespace
 
-std::string_view describe_status(int32_t status,
-                                 std::array<char, kUnknownStatusTextSize>& scratch) {
+std::string_view describe_status(int32_t status, UnknownStatusText& scratch) {
     for (const StatusText& entry : kStatusTexts) {
         if (entry.status == status) return entry.text;
     }
     constexpr std::string_view kPrefix = "unknown status 0x";
     constexpr char kHexDigits[] = "0123456789ABCDEF";
     std::size_t size = 0;
-    for (char c : kPrefix) scratch[size++] = c;
+    for (const char c : kPrefix) scratch[size++] = c;
     const auto bits = static_cast<uint32_t>(status);
     for (int shift = 28; shift >= 0; shift -= 4) scratch[size++] = kHexDigits[(bits >> shift) & 0xF];
     return std::string_view(scratch.data(), size);

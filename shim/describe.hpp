@@ -1,4 +1,4 @@
-// psh_describe's texts (contract 9).
+// psh_describe's texts (profshim.h section 9).
 #pragma once
 
 #include <array>
@@ -7,13 +7,11 @@
 
 namespace profshim {
 
-// "unknown status 0x" + 8 hex digits: the longest text psh_describe makes for an unknown
-// status; known texts are longer and come from a table.
-constexpr std::size_t kUnknownStatusTextSize = 25;
+// Room for "unknown status 0x" and 8 hex digits, the one text not in the table.
+using UnknownStatusText = std::array<char, 25>;
 
 // The text for `status`: a line from the table, or "unknown status 0xXXXXXXXX" written to
-// `scratch`. The returned view points into static storage or into `scratch`.
-std::string_view describe_status(int32_t status,
-                                 std::array<char, kUnknownStatusTextSize>& scratch);
+// `scratch`. The view points into static storage or into `scratch`.
+std::string_view describe_status(int32_t status, UnknownStatusText& scratch);
 
 }  // namespace profshim

@@ -1,10 +1,10 @@
 // The line feeds of a ProfileInfo, as one pass over it finds them: how many, and where the
-// first two are. That is all the separator rule (contract 5, rule 2) needs, so whichever
-// pass reads every unit anyway (psh_check's character scan, normalisation) counts them,
-// and the separators are never searched for again.
+// first two are. That is all the separator rule (profshim.h section 5, rule 2) needs, so
+// whichever pass reads every byte anyway (psh_check's character scan, normalisation) counts
+// them, and the separators are never searched for again.
 #pragma once
 
-#include "units.hpp"
+#include <cstdint>
 
 namespace profshim {
 

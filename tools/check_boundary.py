@@ -3,13 +3,14 @@
 
 In the manner of ONNX Runtime's tools/ci_build/check_capi_exception_boundary.py: every
 function named in exports.def must be defined in shim/boundary.cpp, once, with a body that
-is exactly one statement, `return guarded(...);`, and guarded() itself must be noexcept and
-catch everything (`catch (...)`). No other file of shim/ may define an exported name. An
+is exactly one statement, `return guarded(...);`, and guarded() itself (shim/guarded.hpp)
+must be noexcept and catch everything (`catch (...)`). No other file of shim/ may define an exported name. An
 exception unwinding into a VB6, VBScript or .NET frame takes the host process down, so a
 new export written without guarded() fails this check (and ctest).
 
     python3 tools/check_boundary.py [--exports exports.def] [--boundary shim/boundary.cpp]
-                                    [--shim shim] [--self-test] [--private-exports fail|warn]
+                                    [--guarded shim/guarded.hpp] [--shim shim] [--self-test]
+                                    [--private-exports fail|warn]
 
 The PRIVATE names (the COM entry points of the Windows build) may be defined anywhere in
 shim/, with the same `return guarded(...);` body; --private-exports=warn only reports them.
@@ -110,7 +111,7 @@ def definitions(code, name):
 GUARDED_BODY = re.compile(r"^\s*return\s+guarded\s*\((?P<arg>.*)\)\s*;\s*$", re.S)
 
 
-def check(exports_text, boundary_text, other_sources):
+def check(exports_text, boundary_text, guarded_text, other_sources):
     """Returns the list of violations (empty: all good)."""
     problems = []
     names = read_exports(exports_text)
@@ -119,14 +120,15 @@ def check(exports_text, boundary_text, other_sources):
     code = strip_comments(boundary_text)
 
     # guarded(): noexcept, and catches everything.
-    guarded = [m for m in re.finditer(r"\bguarded\s*\([^;{)]*\)\s*noexcept\s*\{", code)]
+    guarded_code = strip_comments(guarded_text)
+    guarded = [m for m in re.finditer(r"\bguarded\s*\([^;{)]*\)\s*noexcept\s*\{", guarded_code)]
     if len(guarded) != 1:
-        problems.append("shim/boundary.cpp: expected exactly one definition of guarded(...) noexcept")
+        problems.append("shim/guarded.hpp: expected exactly one definition of guarded(...) noexcept")
     else:
         open_index = guarded[0].end() - 1
-        body = code[open_index:matching(code, open_index, "{", "}") + 1]
+        body = guarded_code[open_index:matching(guarded_code, open_index, "{", "}") + 1]
         if not re.search(r"\btry\s*\{", body) or not re.search(r"catch\s*\(\s*\.\.\.\s*\)", body):
-            problems.append("shim/boundary.cpp: guarded() must be try { ... } catch (...) { ... }")
+            problems.append("shim/guarded.hpp: guarded() must be try { ... } catch (...) { ... }")
 
     for name in names:
         defs = definitions(code, name)
@@ -186,27 +188,31 @@ MUTATIONS = [
 ]
 
 
-def self_test(exports_text, boundary_text, other_sources):
+def self_test(exports_text, boundary_text, guarded_text, other_sources):
     failures = 0
-    if check(exports_text, boundary_text, other_sources):
+    if check(exports_text, boundary_text, guarded_text, other_sources):
         print("self-test: the real files must pass first")
         return 1
     cases = list(MUTATIONS)
     for label, old, new in cases:
-        if old not in boundary_text:
+        # A mutation applies to whichever of the two files holds its text.
+        in_boundary = old in boundary_text
+        if not in_boundary and old not in guarded_text:
             print(f"self-test: cannot apply mutation '{label}': text not found")
             failures += 1
             continue
-        problems = check(exports_text, boundary_text.replace(old, new, 1), other_sources)
+        mutated_boundary = boundary_text.replace(old, new, 1) if in_boundary else boundary_text
+        mutated_guarded = guarded_text if in_boundary else guarded_text.replace(old, new, 1)
+        problems = check(exports_text, mutated_boundary, mutated_guarded, other_sources)
         verdict = "rejected" if problems else "NOT REJECTED"
         print(f"self-test: {label}: {verdict}" + (f" ({problems[0]})" if problems else ""))
         failures += 0 if problems else 1
     # An export added to exports.def with no guarded definition.
-    problems = check(exports_text + "    psh_new_function\n", boundary_text, other_sources)
+    problems = check(exports_text + "    psh_new_function\n", boundary_text, guarded_text, other_sources)
     print("self-test: an export with no definition: " + ("rejected" if problems else "NOT REJECTED"))
     failures += 0 if problems else 1
     # An export defined in another engine file.
-    problems = check(exports_text, boundary_text, other_sources + [(
+    problems = check(exports_text, boundary_text, guarded_text, other_sources + [(
         "shim/extra.cpp", 'extern "C" int32_t PSH_CALL psh_version(void) { return 1; }')])
     print("self-test: an export defined outside boundary.cpp: " + ("rejected" if problems else "NOT REJECTED"))
     failures += 0 if problems else 1
@@ -218,6 +224,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--exports", default=str(ROOT / "exports.def"))
     parser.add_argument("--boundary", default=str(ROOT / "shim" / "boundary.cpp"))
+    parser.add_argument("--guarded", default=str(ROOT / "shim" / "guarded.hpp"))
     parser.add_argument("--shim", default=str(ROOT / "shim"))
     parser.add_argument("--self-test", action="store_true")
     parser.add_argument("--private-exports", choices=("fail", "warn"), default="fail",
@@ -228,6 +235,7 @@ def main():
     exports_text = pathlib.Path(args.exports).read_text()
     boundary_path = pathlib.Path(args.boundary).resolve()
     boundary_text = boundary_path.read_text()
+    guarded_text = pathlib.Path(args.guarded).read_text()
     others = []
     for path in sorted(pathlib.Path(args.shim).rglob("*")):
         # The boundary file given stands in for shim/boundary.cpp (a mutated copy, say).
@@ -236,8 +244,8 @@ def main():
             others.append((str(path), path.read_text()))
 
     if args.self_test:
-        return self_test(exports_text, boundary_text, others)
-    problems = check(exports_text, boundary_text, others)
+        return self_test(exports_text, boundary_text, guarded_text, others)
+    problems = check(exports_text, boundary_text, guarded_text, others)
     private_problems = check_private(exports_text, others + [(str(boundary_path), boundary_text)])
     if args.private_exports == "fail":
         problems += private_problems
@@ -251,7 +259,7 @@ def main():
         print(f"check_boundary: FAILED, {len(problems)} violation(s)")
         return 1
     print(f"check_boundary: all {len(names)} exports of exports.def are `return guarded(...);` "
-          "in shim/boundary.cpp, and guarded() is noexcept with catch (...)")
+          "in shim/boundary.cpp, and guarded() (shim/guarded.hpp) is noexcept with catch (...)")
     return 0
 
 

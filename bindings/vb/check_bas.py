@@ -60,7 +60,7 @@ def parse_header(text: str):
     defines = {}
     for m in re.finditer(r"^\s*#\s*define\s+(\w+)(?:[ \t]+([^\n]*))?$", code, re.M):
         name, body = m.group(1), (m.group(2) or "").strip()
-        if name in ("PROFSHIM_H", "PSH_CALL"):
+        if name in ("PROFSHIM_H", "PSH_CALL", "PSH_API"):
             continue
         value = c_value(body, defines)
         if value is None:

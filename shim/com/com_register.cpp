@@ -13,7 +13,10 @@
 // shows it to that user only). A registration that fails half way removes what it wrote.
 //
 // Unregistration removes those keys from both roots, so nothing is left whichever one was
-// used; a ProgID key is removed only if it names this CLSID (it may be someone else's).
+// used; a ProgID key is removed only if it names this CLSID (it may be someone else's),
+// and only if the other bitness's DLL is not registered: on 64-bit Windows the CLSID keys
+// of 32-bit and 64-bit code are apart (WoW64 registry views) but the ProgID keys are
+// shared, and the x86 and x64 DLLs may be registered side by side.
 
 #include "com_module.hpp"
 
@@ -62,20 +65,39 @@ LSTATUS delete_tree(HKEY root, const wchar_t* key) noexcept {
     return rc == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : rc;
 }
 
-// Removes this object's keys under one classes root. ERROR_SUCCESS when none is left.
-// A ProgID key goes only if it names this CLSID, unless `ours` says it was written just
-// now (undoing a registration that failed half way, perhaps before its CLSID value).
-LSTATUS unregister_under(HKEY classes, bool ours = false) noexcept {
+// Whether the other registry view of `root` (the 64-bit one from this 32-bit DLL, the
+// 32-bit one from the 64-bit DLL) still registers this CLSID. On 32-bit Windows the flag
+// is ignored and the one view is seen, whose CLSID key the caller has just removed.
+bool other_view_registered(HKEY root) noexcept {
+#ifdef _WIN64
+    constexpr REGSAM kOtherView = KEY_WOW64_32KEY;
+#else
+    constexpr REGSAM kOtherView = KEY_WOW64_64KEY;
+#endif
+    std::array<wchar_t, 128> key{};
+    std::swprintf(key.data(), key.size(), L"%ls\\CLSID\\%ls\\InprocServer32", kClassesPath, kClsidString);
+    HKEY k = nullptr;
+    if (RegOpenKeyExW(root, key.data(), 0, KEY_READ | kOtherView, &k) != ERROR_SUCCESS) return false;
+    RegCloseKey(k);
+    return true;
+}
+
+// Removes this object's keys under one classes root (`root`\Software\Classes). ERROR_SUCCESS
+// when none is left. A ProgID key goes only if it names this CLSID, unless `ours` says it
+// was written just now (undoing a registration that failed half way, perhaps before its
+// CLSID value), and never while the other bitness's DLL is registered (it shares them).
+LSTATUS unregister_under(HKEY root, HKEY classes, bool ours = false) noexcept {
     LSTATUS result = ERROR_SUCCESS;
     std::array<wchar_t, 128> key{};
+    join(key, L"CLSID", kClsidString);
+    if (LSTATUS rc = delete_tree(classes, key.data()); rc != ERROR_SUCCESS) result = rc;
+    if (other_view_registered(root)) return result;
     for (const wchar_t* progid : {kProgIdVersioned, kProgId}) {
         join(key, progid, L"CLSID");
         if (ours || value_is(classes, key.data(), kClsidString)) {
             if (LSTATUS rc = delete_tree(classes, progid); rc != ERROR_SUCCESS) result = rc;
         }
     }
-    join(key, L"CLSID", kClsidString);
-    if (LSTATUS rc = delete_tree(classes, key.data()); rc != ERROR_SUCCESS) result = rc;
     return result;
 }
 
@@ -126,7 +148,7 @@ STDAPI DllRegisterServer(void) {
         HKEY classes = open_classes(i, KEY_READ | KEY_WRITE);
         if (classes == nullptr) continue; // refused: try the current user's
         last = register_under(classes);
-        if (last != ERROR_SUCCESS) unregister_under(classes, true); // nothing half done
+        if (last != ERROR_SUCCESS) unregister_under(root_key(i), classes, true); // nothing half done
         RegCloseKey(classes);
         if (last == ERROR_SUCCESS) return S_OK;
         if (last != ERROR_ACCESS_DENIED) break;
@@ -154,7 +176,7 @@ STDAPI DllUnregisterServer(void) {
             RegCloseKey(classes);
             continue;
         }
-        if (unregister_under(classes) != ERROR_SUCCESS) result = SELFREG_E_CLASS;
+        if (unregister_under(root_key(i), classes) != ERROR_SUCCESS) result = SELFREG_E_CLASS;
         RegCloseKey(classes);
     }
     return result;

@@ -9,7 +9,7 @@
 namespace profshim {
 namespace {
 
-using testing::view;
+using unit::view;
 
 DnParse parse(const std::string& dn) {
     const auto text = view(dn);

@@ -11,7 +11,7 @@
 namespace profshim {
 namespace {
 
-using testing::view;
+using unit::view;
 
 int32_t host_fault(const std::string& server) {
     const auto text = view(server);

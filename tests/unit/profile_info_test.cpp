@@ -9,7 +9,7 @@
 namespace profshim {
 namespace {
 
-using testing::view;
+using unit::view;
 
 CheckResult check(const std::string& info, FileNameRules rules = FileNameRules::apply) {
     return check_profile_info(view(info), rules);

@@ -13,7 +13,7 @@
 namespace profshim {
 namespace {
 
-using testing::view;
+using unit::view;
 
 std::string normalised(const std::string& info) {
     std::array<char, PSH_MAX_INPUT> work{};
@@ -45,7 +45,7 @@ TEST(Normalise, RejectsWhatCannotBeNormalised) {
 
 std::string rewritten(const std::string& info, uint32_t flags = 0) {
     std::array<char, PSH_MAX_INPUT> work{};
-    const Rewritten r = rewrite_profile_info(view(info), flags, gsl::span<char>(work));
+    const Written r = rewrite_profile_info(view(info), flags, gsl::span<char>(work));
     if (r.status != PSH_OK) return "status " + std::to_string(r.status);
     return std::string(work.data(), static_cast<std::size_t>(r.size));
 }
@@ -102,7 +102,7 @@ TEST(Rewrite, IsIdempotentAndNeverLonger) {
 std::string name_of(const std::string& info) {
     std::array<char, PSH_MAX_INPUT> work{};
     std::array<char, PSH_PROFILE_NAME_MAX> out{};
-    const ProfileName r = make_profile_name(view(info), gsl::span<char>(work), gsl::span<char>(out));
+    const Written r = make_profile_name(view(info), gsl::span<char>(work), gsl::span<char>(out));
     if (r.status != PSH_OK) return "status " + std::to_string(r.status);
     return std::string(out.data(), static_cast<std::size_t>(r.size));
 }

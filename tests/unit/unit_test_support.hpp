@@ -1,14 +1,12 @@
-// Helpers for the engine's unit tests: views over string literals.
+// Helpers for the engine's unit tests: the engine's Text over a string.
 #pragma once
 
 #include <string_view>
 
-#include "units.hpp"
+#include "text.hpp"
 
-namespace profshim::testing {
+namespace profshim::unit {
 
-inline UnitView<char> view(std::string_view text) {
-    return UnitView<char>(text.data(), static_cast<int32_t>(text.size()));
-}
+inline Text view(std::string_view text) { return Text(text.data(), static_cast<int32_t>(text.size())); }
 
-}  // namespace profshim::testing
+}  // namespace profshim::unit

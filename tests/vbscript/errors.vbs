@@ -75,7 +75,7 @@ ExpectRaise "Rewrite", "EXCH01" & vbLf & "CON", 0, PSH_E_RESERVED_NAME
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me", 0, PSH_E_BAD_CHAR
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & vbNullChar & "doe", 0, PSH_E_BAD_CHAR
 ExpectRaise "Rewrite", String(4097, "x"), 0, PSH_E_TOO_LONG
-ExpectRaise "Rewrite", dn, 2, PSH_E_UNKNOWN_FLAGS
+ExpectRaise "Rewrite", dn, 4, PSH_E_UNKNOWN_FLAGS
 ExpectRaise "Rewrite", dn, &H80000000, PSH_E_UNKNOWN_FLAGS
 ExpectRaise "ProfileName", "EXCH01", 0, PSH_E_NO_SEPARATOR
 ExpectRaise "ProfileName", "EXCH01" & vbLf & " ", 0, PSH_E_NO_SEPARATOR

@@ -3,7 +3,8 @@
  * MSVC-style profshim.lib. It proves that the import libraries offer every export under the
  * symbol such a caller asks for (on x86 `_psh_check@12`, the __stdcall name), and the
  * export-table check of this program then shows it imports the undecorated names.
- * Under Wine (x64) it also runs: it calls every export once and checks the answers. */
+ * Under Wine (32-bit Wine for x86) it also runs: it calls every export once and checks the
+ * answers. */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,0 +1,52 @@
+// The ASCII classes the rules are written in, and byte tables made from them at compile time
+// for the loops that every byte of an input goes through.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace profshim {
+
+constexpr uint8_t kTab = 0x09;
+constexpr uint8_t kLineFeed = 0x0A;
+constexpr uint8_t kCarriageReturn = 0x0D;
+constexpr uint8_t kSpace = 0x20;
+
+constexpr bool is_printable_ascii(uint32_t u) { return u >= 0x20 && u <= 0x7E; }
+constexpr bool is_ascii_upper(uint32_t u) { return u >= 'A' && u <= 'Z'; }
+constexpr bool is_ascii_lower(uint32_t u) { return u >= 'a' && u <= 'z'; }
+constexpr bool is_ascii_digit(uint32_t u) { return u >= '0' && u <= '9'; }
+constexpr bool is_ascii_alnum(uint32_t u) { return is_ascii_upper(u) || is_ascii_lower(u) || is_ascii_digit(u); }
+constexpr bool is_ascii_hex_digit(uint32_t u) {
+    return is_ascii_digit(u) || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F');
+}
+constexpr uint32_t ascii_lower(uint32_t u) { return is_ascii_upper(u) ? u + 32 : u; }
+
+// Whether all 8 bytes of `word` are printable ASCII (0x20-0x7E), the common case, tested
+// at once ("Bit Twiddling Hacks", hasless and hasmore): a byte below 0x20 is the only one
+// whose high bit both (word - 0x20 in each byte) sets and word itself does not; a byte
+// above 0x7E is the only one whose high bit (word + 1 in each byte) or word sets. A borrow
+// or carry between bytes starts only at a byte that is flagged itself.
+constexpr bool all_printable_ascii(uint64_t word) {
+    constexpr uint64_t kEachByte = 0x0101010101010101ULL;
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    const uint64_t below_space = (word - kEachByte * 0x20) & ~word;
+    const uint64_t above_tilde = word + kEachByte;
+    return ((below_space | above_tilde | word) & kHighBits) == 0;
+}
+static_assert(all_printable_ascii(0x2020202020202020ULL) && all_printable_ascii(0x7E7E7E7E7E7E7E7EULL));
+static_assert(!all_printable_ascii(0x202020200A202020ULL) && !all_printable_ascii(0x7F20202020202020ULL));
+static_assert(!all_printable_ascii(0x20202020202020FFULL) && !all_printable_ascii(0x2020202020202080ULL));
+
+// `predicate` over every byte value, as a table: one load a byte instead of a chain of
+// comparisons.
+using ByteTable = std::array<bool, 256>;
+
+template <class Predicate>
+constexpr ByteTable byte_table(Predicate predicate) {
+    ByteTable table{};
+    for (uint32_t u = 0; u < table.size(); ++u) table[u] = predicate(u);
+    return table;
+}
+
+}  // namespace profshim

@@ -1,0 +1,122 @@
+#include "exchange_dn.hpp"
+
+#include <string_view>
+
+#include "ascii.hpp"
+
+namespace profshim {
+namespace {
+
+constexpr int32_t kMaxRdn = 64;
+constexpr int32_t kMaxDnRdnBytes = 256;
+constexpr int32_t kMaxCommonNames = 14;
+
+constexpr std::string_view kFixedAdministrativeGroup = "Exchange Administrative Group (FYDIBOHF23SPDLT)";
+
+// [MS-OXOABK] teletex-char: space, A-Z a-z 0-9 and ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |
+constexpr ByteTable kRdnBytes = byte_table([](uint32_t u) {
+    if (u == ' ' || is_ascii_alnum(u)) return true;
+    return std::string_view("!\"%&\\()*+,-.:<=>?@[]_|").find(static_cast<char>(u)) != std::string_view::npos;
+});
+
+bool equals_ignoring_case(Text text, Range range, std::string_view wanted) {
+    if (range.size() != gsl::narrow_cast<int32_t>(wanted.size())) return false;
+    for (int32_t i = 0; i < range.size(); ++i) {
+        if (ascii_lower(text[range.begin + i]) != ascii_lower(static_cast<uint8_t>(wanted[static_cast<std::size_t>(i)]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Reads one DN left to right; each step either advances or records the fault.
+class DnParser {
+public:
+    DnParser(Text text, Range part) : text_(text), end_(part.end), pos_(part.begin) {}
+
+    DnParse parse() {
+        if (!attribute("/o=") || !rdn()) return failed();
+        if (!attribute("/ou=") || !rdn()) return failed();
+        const bool fixed_group = equals_ignoring_case(text_, last_rdn_, kFixedAdministrativeGroup);
+        int32_t common_names = 0;
+        do {
+            // A 15th "/cn=" fails at its '/', whatever follows it.
+            if (common_names == kMaxCommonNames) return fail(pos_);
+            if (!attribute("/cn=") || !rdn()) return failed();
+            ++common_names;
+        } while (pos_ < end_);
+        return DnParse{no_fault(), last_rdn_, fixed_group};
+    }
+
+private:
+    // "/" type "=", the type's letters in any case (`prefix` is in lower case). Compared in
+    // one go: OR-ing 0x20 into a byte lowers an ASCII letter and makes no other byte a
+    // lower-case letter. Only when it differs is it walked again, to find the byte at fault
+    // (or the end, if the part ends too soon).
+    bool attribute(std::string_view prefix) {
+        const auto length = gsl::narrow_cast<int32_t>(prefix.size());
+        if (end_ - pos_ >= length) {
+            uint32_t differ = 0;
+            for (int32_t k = 0; k < length; ++k) {
+                const auto wanted = static_cast<uint8_t>(prefix[static_cast<std::size_t>(k)]);
+                differ |= (text_[pos_ + k] | (is_ascii_lower(wanted) ? 0x20u : 0u)) ^ wanted;
+            }
+            if (differ == 0) {
+                pos_ += length;
+                return true;
+            }
+        }
+        for (const char wanted : prefix) {
+            if (pos_ == end_) return fail_bool(end_);
+            if (ascii_lower(text_[pos_]) != static_cast<uint8_t>(wanted)) return fail_bool(pos_);
+            ++pos_;
+        }
+        return true;   // not reached: the prefix differed somewhere
+    }
+
+    // An RDN runs to the next '/' or the end, and the leftmost of its faults is reported:
+    // a space first, a byte outside the set, the first byte past a limit (the 65th of the
+    // RDN or the 257th of the DN), empty, a space last. The limits bound the loop, and the
+    // spaces are looked at the two ends only (a space inside is in the set).
+    bool rdn() {
+        const int32_t begin = pos_;
+        const int32_t room = kMaxDnRdnBytes - rdn_bytes_;
+        const int32_t limit = begin + (room < kMaxRdn ? room : kMaxRdn);
+        const int32_t stop = limit < end_ ? limit : end_;
+        if (begin < end_ && text_[begin] == kSpace) return fail_bool(begin);
+        int32_t end = begin;   // a local, so that the loop runs in registers
+        while (end < stop && kRdnBytes[text_[end]]) ++end;
+        pos_ = end;
+        if (end < stop && text_[end] != '/') return fail_bool(end);   // outside the set
+        // Stopped at a limit with more of this RDN to come: that byte is one too many.
+        if (end == limit && end < end_ && text_[end] != '/') return fail_bool(end);
+        if (begin == end) return fail_bool(begin);
+        if (text_[end - 1] == kSpace) return fail_bool(end - 1);
+        rdn_bytes_ += end - begin;
+        last_rdn_ = Range{begin, end};
+        return true;
+    }
+
+    bool fail_bool(int32_t offset) {
+        fault_ = fault_at(PSH_E_BAD_DN, offset);
+        return false;
+    }
+    DnParse fail(int32_t offset) {
+        fail_bool(offset);
+        return failed();
+    }
+    DnParse failed() const { return DnParse{fault_, Range{}, false}; }
+
+    Text text_;
+    int32_t end_;
+    int32_t pos_;
+    int32_t rdn_bytes_ = 0;
+    Range last_rdn_{};
+    Fault fault_{};
+};
+
+}  // namespace
+
+DnParse parse_exchange_dn(Text text, Range part) { return DnParser(text, part).parse(); }
+
+}  // namespace profshim

@@ -1,0 +1,49 @@
+#include "file_name_rules.hpp"
+
+#include <string_view>
+
+#include "ascii.hpp"
+
+namespace profshim {
+
+namespace {
+
+constexpr ByteTable kUnsafeInFileName = byte_table([](uint32_t u) {
+    return u < 0x80 && std::string_view("<>:\"/\\|?*").find(static_cast<char>(u)) != std::string_view::npos;
+});
+
+}  // namespace
+
+bool is_unsafe_in_file_name(uint32_t u) { return u < kUnsafeInFileName.size() && kUnsafeInFileName[u]; }
+
+Range stem_of(Text text, Range part) {
+    for (int32_t i = part.begin; i < part.end; ++i) {
+        if (text[i] == '.') return Range{part.begin, i};
+    }
+    return part;
+}
+
+// Includes the names only some tools reserve (COM0, LPT0, CLOCK$, CONIN$, CONOUT$): a name
+// that is safe everywhere is the point. Every device name has 3, 4, 6 or 7 bytes, and most
+// stems are none of those lengths, so the length is looked at first.
+bool is_reserved_device_name(Text text, Range name) {
+    const auto is = [&](std::string_view lower) {
+        for (std::size_t i = 0; i < lower.size(); ++i) {
+            const int32_t at = name.begin + gsl::narrow_cast<int32_t>(i);
+            const bool digit_slot = lower[i] == '#';   // COM# and LPT#
+            if (digit_slot ? !is_ascii_digit(text[at]) : ascii_lower(text[at]) != static_cast<uint8_t>(lower[i])) {
+                return false;
+            }
+        }
+        return true;
+    };
+    switch (name.size()) {
+        case 3: return is("con") || is("prn") || is("aux") || is("nul");
+        case 4: return is("com#") || is("lpt#");
+        case 6: return is("clock$") || is("conin$");
+        case 7: return is("conout$");
+        default: return false;
+    }
+}
+
+}  // namespace profshim

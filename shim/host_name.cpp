@@ -1,0 +1,66 @@
+#include "host_name.hpp"
+
+#include <array>
+
+#include "ascii.hpp"
+
+namespace profshim {
+namespace {
+
+constexpr int32_t kMaxHostLabel = 63;
+constexpr int32_t kMaxHostName = 253;
+constexpr int32_t kGuidLength = 36;   // 8-4-4-4-12 hex digits and dashes
+
+// What each byte is to the host-name rule.
+enum HostByte : uint8_t { kNotInHostName, kLabelByte, kDot, kDash };
+
+constexpr std::array<HostByte, 256> kHostBytes = [] {
+    std::array<HostByte, 256> table{};
+    for (uint32_t u = 0; u < table.size(); ++u) {
+        table[u] = is_ascii_alnum(u) || u == '_' ? kLabelByte : u == '.' ? kDot : u == '-' ? kDash : kNotInHostName;
+    }
+    return table;
+}();
+
+}  // namespace
+
+Fault check_host_name(Text text, Range host) {
+    int32_t label_begin = host.begin;
+    for (int32_t i = host.begin; i < host.end; ++i) {
+        switch (kHostBytes[text[i]]) {
+            case kLabelByte:
+                break;
+            case kDot:   // not first, last, or right after another '.'
+                if (i == host.begin || i == host.end - 1 || text[i - 1] == '.') return fault_at(PSH_E_BAD_SERVER, i);
+                label_begin = i + 1;
+                continue;
+            case kDash:  // not first or last in its label
+                if (i == label_begin || i == host.end - 1 || text[i + 1] == '.') return fault_at(PSH_E_BAD_SERVER, i);
+                break;
+            case kNotInHostName:
+                return fault_at(PSH_E_BAD_SERVER, i);
+        }
+        if (i - label_begin == kMaxHostLabel) return fault_at(PSH_E_BAD_SERVER, i);   // the 64th
+    }
+    if (host.size() > kMaxHostName) return fault_at(PSH_E_BAD_SERVER, host.begin + kMaxHostName);
+    return no_fault();
+}
+
+bool is_personalized_server_name(Text text, Range server) {
+    if (server.size() <= kGuidLength || text[server.begin + kGuidLength] != '@') return false;
+    for (int32_t i = 0; i < kGuidLength; ++i) {
+        const uint8_t u = text[server.begin + i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? u != '-' : !is_ascii_hex_digit(u)) return false;
+    }
+    return true;
+}
+
+Fault check_server_name(Text text, Range server) {
+    if (!is_personalized_server_name(text, server)) return check_host_name(text, server);
+    const Range host{server.begin + kGuidLength + 1, server.end};
+    if (host.empty()) return fault_at(PSH_E_BAD_SERVER, server.end);
+    return check_host_name(text, host);
+}
+
+}  // namespace profshim

@@ -1,0 +1,78 @@
+#include "normalise.hpp"
+
+#include <gsl/assert>
+
+#include "ascii.hpp"
+
+namespace profshim {
+namespace {
+
+constexpr bool is_blank(uint32_t u) { return u == kSpace || u == kTab; }
+
+}  // namespace
+
+// One pass, left to right: step 1 (check rule 1, but CR and TAB are accepted) is checked
+// while the lines are found, so its first bad byte is the first one met.
+Normalised normalise(Text text, gsl::span<char> out_bytes) {
+    // Once checked here, each write below is in bounds: `written` never passes `pos`.
+    Expects(out_bytes.size() >= gsl::narrow_cast<std::size_t>(text.size()));
+    char* const out = out_bytes.data();
+
+    Normalised result;
+    int32_t written = 0;
+    int32_t lines_written = 0;
+    int32_t empty_lines_held = 0;   // empty lines after the last line written
+    int32_t pos = 0;
+    const int32_t size = text.size();
+    while (pos <= size) {
+        // One line: [line_begin, pos), then its line break (CRLF, CR or LF) if any.
+        const int32_t line_begin = pos;
+        bool has_tab = false;
+        for (; pos < size; ++pos) {
+            // Printable bytes a word of 8 at a time, then one at a time up to one that is not.
+            while (pos + 8 <= size && all_printable_ascii(text.word_at(pos))) pos += 8;
+            while (pos < size && is_printable_ascii(text[pos])) ++pos;
+            if (pos == size) break;
+            const uint8_t u = text[pos];
+            if (u == kLineFeed || u == kCarriageReturn) break;
+            if (u != kTab) {
+                result.fault = fault_at(PSH_E_BAD_CHAR, pos);
+                return result;
+            }
+            has_tab = true;
+        }
+        int32_t begin = line_begin;
+        int32_t end = pos;
+        if (pos < size && text[pos] == kCarriageReturn && pos + 1 < size && text[pos + 1] == kLineFeed) ++pos;
+        ++pos;   // past the break, or past the end on the last line
+
+        while (begin < end && is_blank(text[begin])) ++begin;
+        while (end > begin && is_blank(text[end - 1])) --end;
+        if (begin == end) {
+            if (lines_written > 0) ++empty_lines_held;
+            continue;
+        }
+        if (lines_written > 0) {
+            for (int32_t i = 0; i <= empty_lines_held; ++i) {
+                result.line_feeds.add(written);
+                out[written++] = static_cast<char>(kLineFeed);
+            }
+        }
+        if (has_tab && result.first_tab < 0) {
+            for (int32_t i = begin; i < end; ++i) {
+                if (text[i] == kTab) {
+                    result.first_tab = written + (i - begin);
+                    break;
+                }
+            }
+        }
+        text.copy_to(Range{begin, end}, out + written);
+        written += end - begin;
+        ++lines_written;
+        empty_lines_held = 0;
+    }
+    result.size = written;
+    return result;
+}
+
+}  // namespace profshim

@@ -1,0 +1,76 @@
+// What the engine reads and answers: bytes, ranges of them, faults, and results.
+//
+// One engine over bytes: every rule of profshim.h is about ASCII and every successful
+// output is ASCII, so the _w exports narrow their UTF-16 input to bytes at the boundary (a
+// unit above 0x7F becomes one non-ASCII byte, so it is PSH_E_BAD_CHAR at the same offset)
+// and widen the result, as SQLite's sqlite3Prepare16 converts and calls the one
+// implementation.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+#include <gsl/narrow>
+#include <gsl/span>
+
+#include "profshim.h"
+
+namespace profshim {
+
+// A half-open range [begin, end) of offsets in the whole input. Offsets stay absolute, so
+// that every fault is reported where the caller's string has it.
+struct Range {
+    int32_t begin = 0;
+    int32_t end = 0;
+    constexpr int32_t size() const { return end - begin; }
+    constexpr bool empty() const { return begin == end; }
+};
+
+// A fault: a status and the offset of the byte at fault (-1 when none, or none single).
+struct Fault {
+    int32_t status = PSH_OK;
+    int32_t offset = -1;
+    constexpr bool ok() const { return status == PSH_OK; }
+};
+
+constexpr Fault no_fault() { return Fault{}; }
+constexpr Fault fault_at(int32_t status, int32_t offset) { return Fault{status, offset}; }
+
+// What psh_rewrite and psh_profile_name make: a status, and on PSH_OK the size of the
+// result in the buffer they were given.
+struct Written {
+    int32_t status = PSH_OK;
+    int32_t size = 0;
+};
+
+// A ProfileInfo as the engine reads it: 0 to PSH_MAX_INPUT bytes, each read as unsigned.
+// Reads are not bounds-checked: every loop of the engine is bounded by the end of the part
+// it reads, and the fuzz targets, built with AddressSanitizer, read inputs that end exactly
+// at the end of their allocation.
+class Text {
+public:
+    constexpr Text(const char* data, int32_t size) : data_(data), size_(size) {}
+    explicit Text(gsl::span<const char> bytes)
+        : data_(bytes.data()), size_(gsl::narrow_cast<int32_t>(bytes.size())) {}
+
+    constexpr int32_t size() const { return size_; }
+    constexpr uint8_t operator[](int32_t offset) const { return static_cast<uint8_t>(data_[offset]); }
+    // The 8 bytes from `offset` on (offset + 8 <= size()), for the loops that look at the
+    // common case a word at a time (ascii.hpp).
+    uint64_t word_at(int32_t offset) const {
+        uint64_t word;
+        std::memcpy(&word, data_ + offset, sizeof word);
+        return word;
+    }
+    constexpr Range whole() const { return Range{0, size_}; }
+    // Copies the bytes of `range` to `out`, which does not overlap them.
+    void copy_to(Range range, char* out) const {
+        std::memcpy(out, data_ + range.begin, gsl::narrow_cast<std::size_t>(range.size()));
+    }
+
+private:
+    const char* data_;
+    int32_t size_;
+};
+
+}  // namespace profshim
