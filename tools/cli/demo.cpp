@@ -10,7 +10,6 @@
 #include <fstream>
 #include <iostream>
 
-#include "samples.hpp"
 #include "cli.hpp"
 #include "samples.hpp"
 

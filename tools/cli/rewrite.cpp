@@ -1,7 +1,7 @@
 // profshim rewrite: the safe form of each ProfileInfo (psh_rewrite).
 
-#include "samples.hpp"
 #include "cli.hpp"
+#include "samples.hpp"
 
 namespace profshim_cli {
 
