@@ -15,7 +15,9 @@ int run(const std::vector<Given>& given) {
         rewritable += c.status != PSH_OK && r.rewritable != 0 ? 1 : 0;
         return Answer{
             .status = c.status,
-            .message = describe(c.status),  // psh_describe speaks of psh_check's result
+            // psh_describe speaks of psh_check's result; its advice, for some faults to call
+            // psh_rewrite, only where psh_rewrite can fix this input.
+            .message = c.status == PSH_OK || r.rewritable != 0 ? describe(c.status) : what_happened(c.status),
             .json = ",\"form\":\"" + std::string(form_name(r.form)) + "\",\"server_offset\":" + std::to_string(r.server_offset) +
                     ",\"server_length\":" + std::to_string(r.server_length) + ",\"mailbox_offset\":" +
                     std::to_string(r.mailbox_offset) + ",\"mailbox_length\":" + std::to_string(r.mailbox_length) +

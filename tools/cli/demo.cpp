@@ -58,7 +58,7 @@ void sample(const Sample& s, const std::string& source, Tally& t) {
     if (fault >= 0 && static_cast<std::size_t>(fault) < at.size())
         std::cout << std::string(12 + at[static_cast<std::size_t>(fault)], ' ') << "^ "
                   << (static_cast<std::size_t>(fault) == s.info.size() ? "the end, unit " : "unit ") << fault << "\n";
-    row("verdict", describe(c.status));
+    row("verdict", c.status == PSH_OK || c.report.rewritable != 0 ? describe(c.status) : what_happened(c.status));
     row("", std::string("form ") + form_name(c.report.form) +
                 (c.status == PSH_OK ? "" : c.report.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it"));
     if (rw.status == PSH_OK) row("rewrite", encode_c_escapes(rw.text, true) + (rw.text == s.info ? "  (unchanged)" : ""));

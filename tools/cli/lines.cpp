@@ -54,8 +54,8 @@ public:
         ++count_;
         ok_ += a.status == PSH_OK ? 1 : 0;
         bool seen = a.status == PSH_OK || legend_.size() == 64;  // each failure's words once
-        for (const auto& [status, text] : legend_) seen = seen || status == a.status;
-        if (!seen) legend_.emplace_back(a.status, a.message);
+        for (const std::string& text : legend_) seen = seen || text == a.message;
+        if (!seen) legend_.push_back(a.message);
         if (json_) {
             std::cout << "{\"source\":" << json_string(e.source) << ",\"label\":"
                       << (e.label.empty() ? "null" : json_string(e.label)) << ",\"input\":" << json_string(e.info)
@@ -87,7 +87,7 @@ public:
     int finish() const {
         if (!json_) {
             std::cout << (legend_.empty() ? "" : "\n");
-            for (const auto& [status, text] : legend_) std::cout << text << "\n";
+            for (const std::string& text : legend_) std::cout << text << "\n";
             std::cout << "\n" << cmd_.summary(count_) << "\n";
         }
         return ok_ == count_ ? kExitOk : kExitNotOk;
@@ -111,7 +111,7 @@ private:
     bool json_, files_ = false;
     std::vector<Column> columns_;
     std::size_t count_ = 0, ok_ = 0;
-    std::vector<std::pair<int32_t, std::string>> legend_;  // each failing status once, at most 64
+    std::vector<std::string> legend_;  // each failure's message once, at most 64
 };
 
 // Reads `path` ('-': standard input) a line at a time and writes each answer.
