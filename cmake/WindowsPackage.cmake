@@ -3,14 +3,19 @@
 # build/windows-x64/package/profshim-<version>-win64.zip, and -win32.zip for windows-x86:
 #
 #   profshim-<version>-win64/
-#     README.txt                 what is inside, how to call it, how to link it
+#     README.txt                 what is inside, how each kind of caller starts
+#     LICENSE.txt                the MIT license (the repository's LICENSE, CRLF)
 #     exports.def                the exported names
 #     bin/profshim.dll           the library (imports Windows' own DLLs only)
 #     bin/profshim.exe           the command-line tool
+#     bin/profileinfo-samples.txt  the samples `profshim.exe demo` reads from beside itself
 #     include/profshim.h         the one header
 #     lib/libprofshim.dll.a      import library for MinGW (gcc, clang)
 #     lib/profshim.lib           import library for MSVC (made from exports.def by dlltool)
 #     lib/cmake/profshim/        find_package(profshim) for CMake users
+#     vb/ProfShim.bas            the VB6 / VBA module (Declares and helpers)
+#     csharp/ProfShim.cs         the C# file (P/Invoke), for a project that adds it
+#     python/profshim-<version>-py3-none-win_amd64.whl   the Python package, with the DLL
 #
 # tests/windows (windows.package) makes the zip, unpacks it and checks all of that.
 
@@ -21,6 +26,12 @@ else()
 endif()
 
 set(PROFSHIM_PACKAGE_FILE_NAME "profshim-${PROJECT_VERSION}-${_psh_arch}")
+math(EXPR PROFSHIM_BITS "${CMAKE_SIZEOF_VOID_P} * 8")
+if(PROFSHIM_WHEEL)
+  get_filename_component(PROFSHIM_WHEEL_NAME "${PROFSHIM_WHEEL}" NAME)
+else()
+  set(PROFSHIM_WHEEL_NAME "(no wheel: the build found no python3 -m build)")
+endif()
 set(PROFSHIM_PACKAGE_DIRECTORY "${PROJECT_BINARY_DIR}/package")
 
 install(FILES "${PROJECT_SOURCE_DIR}/exports.def" DESTINATION .)
@@ -29,6 +40,24 @@ configure_file("${CMAKE_CURRENT_LIST_DIR}/windows-README.txt.in"
 install(FILES "${PROJECT_BINARY_DIR}/windows-README.txt" DESTINATION . RENAME README.txt)
 if(TARGET profshim_cli)
   install(TARGETS profshim_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # Beside the exe, where `profshim.exe demo` looks for it first.
+  install(FILES "${PROJECT_SOURCE_DIR}/examples/profileinfo-samples.txt" DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+# Text for Notepad: the license with CRLF line ends (VB's module has them already).
+file(READ "${PROJECT_SOURCE_DIR}/LICENSE" _psh_license)
+string(REPLACE "\r\n" "\n" _psh_license "${_psh_license}")
+string(REPLACE "\n" "\r\n" _psh_license "${_psh_license}")
+file(WRITE "${PROJECT_BINARY_DIR}/LICENSE.txt" "${_psh_license}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/LICENSE")
+install(FILES "${PROJECT_BINARY_DIR}/LICENSE.txt" DESTINATION .)
+
+# Every other caller's way in: the VB module, the C# file, the Python wheel of this
+# bitness (bindings/python/wheel.cmake, built with the DLL).
+install(FILES "${PROJECT_SOURCE_DIR}/bindings/vb/ProfShim.bas" DESTINATION vb)
+install(FILES "${PROJECT_SOURCE_DIR}/bindings/csharp/ProfShim.cs" DESTINATION csharp)
+if(PROFSHIM_WHEEL)
+  install(FILES "${PROFSHIM_WHEEL}" DESTINATION python)
 endif()
 
 # cpack packs what the build made; it does not build (no "preinstall" build of all), so

@@ -5,7 +5,7 @@ get_filename_component(_exe "${OUT}" NAME_WE)
 get_filename_component(_dir "${OUT}" DIRECTORY)
 set(_exe "${_dir}/${_exe}.exe")
 execute_process(
-  COMMAND "${MCS}" -nologo -warnaserror+ -target:exe "-out:${_exe}" "${OUT}" "${PROFSHIM_CS}"
+  COMMAND "${MCS}" -nologo -warnaserror+ -unsafe+ -langversion:7.2 -target:exe "-out:${_exe}" "${OUT}" "${PROFSHIM_CS}"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "mcs could not compile the README example:\n${out}")

@@ -1,6 +1,10 @@
-// IDispatch by hand, for late-bound callers (VBScript, ASP, VB6 `As Object`, JScript):
-// GetIDsOfNames looks names up in a small table, Invoke switches on the DISPID. No type
-// library: GetTypeInfoCount says 0.
+// IUnknown, ISupportErrorInfo and IDispatch for the objects' dual interfaces, in the manner
+// of Wine's scrrun (dlls/scrrun/dictionary.c): GetIDsOfNames and Invoke hand over to the
+// type library's ITypeInfo, which finds the member, checks the argument count, coerces
+// each argument to the type profshim.idl declares (a Variant held by reference, a number
+// for a string, an omitted optional argument), calls the vtable method, and turns a failed
+// HRESULT into DISP_E_EXCEPTION with EXCEPINFO filled from the IErrorInfo the method set.
+// So VBScript's Err.Number is the profshim status and Err.Description psh_describe's text.
 #pragma once
 
 #include "com_module.hpp"
@@ -9,49 +13,9 @@
 
 #include <array>
 #include <atomic>
-#include <cstddef>
 #include <cstdint>
-#include <new>
-#include <span>
 
 namespace profshim::com {
-
-struct Member {
-    const wchar_t* name;
-    DISPID id;
-};
-
-// ASCII case-insensitive, as script names are.
-inline bool same_name(const wchar_t* a, const wchar_t* b) noexcept {
-    for (;; ++a, ++b) {
-        wchar_t x = *a, y = *b;
-        if (x >= L'A' && x <= L'Z') x = static_cast<wchar_t>(x - L'A' + L'a');
-        if (y >= L'A' && y <= L'Z') y = static_cast<wchar_t>(y - L'A' + L'a');
-        if (x != y) return false;
-        if (x == 0) return true;
-    }
-}
-
-inline HRESULT ids_of_names(std::span<const Member> table, REFIID riid, LPOLESTR* names,
-                            UINT count, DISPID* ids) noexcept {
-    if (!IsEqualIID(riid, IID_NULL)) return DISP_E_UNKNOWNINTERFACE;
-    if (count == 0) return S_OK;
-    if (names == nullptr || ids == nullptr) return E_POINTER;
-    HRESULT result = S_OK;
-    ids[0] = DISPID_UNKNOWN;
-    if (names[0] != nullptr) {
-        for (const Member& m : table) {
-            if (same_name(names[0], m.name)) ids[0] = m.id;
-        }
-    }
-    if (ids[0] == DISPID_UNKNOWN) result = DISP_E_UNKNOWNNAME;
-    // No member takes named arguments.
-    for (UINT i = 1; i < count; ++i) {
-        ids[i] = DISPID_UNKNOWN;
-        result = DISP_E_UNKNOWNNAME;
-    }
-    return result;
-}
 
 // An owned BSTR.
 class Bstr {
@@ -63,77 +27,31 @@ public:
     ~Bstr() { SysFreeString(value_); }
     BSTR get() const noexcept { return value_; }
     BSTR release() noexcept { BSTR v = value_; value_ = nullptr; return v; }
-    void reset(BSTR owned) noexcept { SysFreeString(value_); value_ = owned; }
-    // The string as the UTF-16 units and length the _w functions take. A NULL BSTR is
-    // the empty string, as everywhere in Automation.
-    const psh_wchar* units() const noexcept {
-        static const psh_wchar empty[1] = {0};
-        return value_ != nullptr ? reinterpret_cast<const psh_wchar*>(value_) : empty;
-    }
-    int32_t length() const noexcept {
-        const UINT n = value_ != nullptr ? SysStringLen(value_) : 0;
-        // Anything longer than the library takes is PSH_E_TOO_LONG there.
-        return n > PSH_MAX_INPUT ? PSH_MAX_INPUT + 1 : static_cast<int32_t>(n);
-    }
 
 private:
     BSTR value_ = nullptr;
 };
 
-inline BSTR make_bstr(const psh_wchar* units, int32_t length) noexcept {
-    return SysAllocStringLen(reinterpret_cast<const OLECHAR*>(units), static_cast<UINT>(length));
+// A BSTR argument as the UTF-16 units and length the _w functions take. A NULL BSTR is the
+// empty string, as everywhere in Automation; anything longer than the library takes is
+// PSH_E_TOO_LONG there, and is read no further.
+inline const psh_wchar* units(BSTR s) noexcept {
+    static const psh_wchar empty[1] = {0};
+    return s != nullptr ? reinterpret_cast<const psh_wchar*>(s) : empty;
+}
+inline int32_t length(BSTR s) noexcept {
+    const UINT n = s != nullptr ? SysStringLen(s) : 0;
+    return n > PSH_MAX_INPUT ? PSH_MAX_INPUT + 1 : static_cast<int32_t>(n);
 }
 
-// Argument `index` (0 = the first the caller wrote) of `params`; DISPPARAMS holds them last
-// first. VBScript passes variables by reference (VT_BYREF | VT_VARIANT): the coercions
-// below look through that.
-inline const VARIANT* argument(const DISPPARAMS* params, UINT index) noexcept {
-    return &params->rgvarg[params->cArgs - 1 - index];
+inline BSTR make_bstr(const psh_wchar* text, int32_t count) noexcept {
+    return SysAllocStringLen(reinterpret_cast<const OLECHAR*>(text), static_cast<UINT>(count));
 }
 
-inline bool is_missing(const VARIANT* v) noexcept {
-    const VARIANT* d = v;
-    if (V_VT(d) == (VT_BYREF | VT_VARIANT) && V_VARIANTREF(d) != nullptr) d = V_VARIANTREF(d);
-    return V_VT(d) == VT_ERROR && V_ERROR(d) == DISP_E_PARAMNOTFOUND;
-}
-
-// The argument as a string, converted as VBScript's CStr would (Empty is ""; Null, an
-// object without a default value, an array are DISP_E_TYPEMISMATCH).
-inline HRESULT string_argument(const DISPPARAMS* params, UINT index, Bstr& out, UINT* arg_err) noexcept {
-    VARIANT v;
-    VariantInit(&v);
-    HRESULT hr = VariantChangeType(&v, const_cast<VARIANT*>(argument(params, index)), 0, VT_BSTR);
-    if (FAILED(hr)) {
-        if (arg_err != nullptr) *arg_err = params->cArgs - 1 - index;
-        return hr == DISP_E_OVERFLOW ? hr : DISP_E_TYPEMISMATCH;
-    }
-    out.reset(V_BSTR(&v)); // ownership moves to out
-    return S_OK;
-}
-
-// The argument as a 32-bit value. A Long passes as it is; a number written unsigned
-// (2147746313 for &H80040209, which VBScript holds as a Double) keeps its 32 bits.
-inline HRESULT int32_argument(const DISPPARAMS* params, UINT index, int32_t& out, UINT* arg_err) noexcept {
-    VARIANT v;
-    VariantInit(&v);
-    VARIANT* src = const_cast<VARIANT*>(argument(params, index));
-    HRESULT hr = VariantChangeType(&v, src, 0, VT_I4);
-    if (SUCCEEDED(hr)) {
-        out = V_I4(&v);
-        return S_OK;
-    }
-    if (hr == DISP_E_OVERFLOW) {
-        VariantInit(&v);
-        if (SUCCEEDED(VariantChangeType(&v, src, 0, VT_R8))) {
-            const double d = V_R8(&v);
-            if (d >= 2147483648.0 && d <= 4294967295.0 && d == static_cast<double>(static_cast<uint32_t>(d))) {
-                out = static_cast<int32_t>(static_cast<uint32_t>(d));
-                return S_OK;
-            }
-        }
-    }
-    if (arg_err != nullptr) *arg_err = params->cArgs - 1 - index;
-    return hr == DISP_E_OVERFLOW ? hr : DISP_E_TYPEMISMATCH;
+// Hands a new BSTR to an [out, retval] parameter: E_OUTOFMEMORY if it could not be made.
+inline HRESULT give_string(BSTR* out, BSTR value) noexcept {
+    *out = value;
+    return value != nullptr ? S_OK : E_OUTOFMEMORY;
 }
 
 // psh_describe_w's text for a status, as a new BSTR (NULL only when out of memory).
@@ -144,16 +62,17 @@ inline BSTR describe_bstr(int32_t status) noexcept {
     return make_bstr(text.data(), n);
 }
 
-// A failed call, reported the Automation way: EXCEPINFO with scode = the profshim status
-// (so VBScript's Err.Number is the status) and bstrDescription = psh_describe's text
-// (Err.Description), and the same in an IErrorInfo for callers that ask for one
-// (ISupportErrorInfo says yes for IDispatch). Returns DISP_E_EXCEPTION; without an
-// EXCEPINFO to fill, the status itself, which is an HRESULT.
-inline HRESULT raise(int32_t status, EXCEPINFO* excep) noexcept {
+// A method starts here: error info a previous call left on this thread must not be taken
+// for this call's (ITypeInfo::Invoke reads it when a method fails).
+inline void clear_error_info() noexcept { SetErrorInfo(0, nullptr); }
+
+// A failed call, the Automation way: an IErrorInfo whose description is psh_describe's
+// text and source "ProfShim.ProfileInfo", and the status itself as the HRESULT.
+inline HRESULT raise(int32_t status, REFIID iid) noexcept {
     Bstr description(describe_bstr(status));
     ICreateErrorInfo* create = nullptr;
     if (SUCCEEDED(CreateErrorInfo(&create))) {
-        create->SetGUID(IID_IDispatch);
+        create->SetGUID(iid);
         create->SetSource(const_cast<LPOLESTR>(kErrorSource));
         create->SetDescription(description.get());
         IErrorInfo* info = nullptr;
@@ -163,19 +82,13 @@ inline HRESULT raise(int32_t status, EXCEPINFO* excep) noexcept {
         }
         create->Release();
     }
-    if (excep == nullptr) return status;
-    *excep = EXCEPINFO{};
-    excep->scode = status;
-    excep->bstrSource = SysAllocString(kErrorSource);
-    excep->bstrDescription = description.release();
-    return DISP_E_EXCEPTION;
+    return status;
 }
 
-// IUnknown and the IDispatch plumbing shared by the objects. Derived supplies
-// `static constexpr std::array<Member, N> members` and
-// `HRESULT call(DISPID, WORD flags, const DISPPARAMS&, VARIANT* result, EXCEPINFO*, UINT*)`.
-template <class Derived>
-class DispatchObject : public IDispatch, public ISupportErrorInfo {
+// The plumbing shared by the objects: `Interface` is the dual interface (IProfileInfo,
+// IProfileInfoReport) whose own methods Derived implements.
+template <class Derived, class Interface>
+class DispatchObject : public Interface, public ISupportErrorInfo {
 public:
     DispatchObject() noexcept { lock_module(); }
     DispatchObject(const DispatchObject&) = delete;
@@ -184,8 +97,9 @@ public:
 
     HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
         if (out == nullptr) return E_POINTER;
-        if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IDispatch)) {
-            *out = static_cast<IDispatch*>(this);
+        if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IDispatch) ||
+            IsEqualIID(riid, __uuidof(Interface))) {
+            *out = static_cast<Interface*>(this);
         } else if (IsEqualIID(riid, IID_ISupportErrorInfo)) {
             *out = static_cast<ISupportErrorInfo*>(this);
         } else {
@@ -206,37 +120,54 @@ public:
 
     HRESULT STDMETHODCALLTYPE GetTypeInfoCount(UINT* count) override {
         if (count == nullptr) return E_POINTER;
-        *count = 0;
+        *count = 1;
         return S_OK;
     }
-    HRESULT STDMETHODCALLTYPE GetTypeInfo(UINT, LCID, ITypeInfo** info) override {
+    HRESULT STDMETHODCALLTYPE GetTypeInfo(UINT index, LCID, ITypeInfo** info) override {
         if (info == nullptr) return E_POINTER;
         *info = nullptr;
-        return DISP_E_BADINDEX;
+        if (index != 0) return DISP_E_BADINDEX;
+        return type_info(__uuidof(Interface), info);
     }
     HRESULT STDMETHODCALLTYPE GetIDsOfNames(REFIID riid, LPOLESTR* names, UINT count, LCID,
                                             DISPID* ids) override {
-        return ids_of_names(Derived::members, riid, names, count, ids);
+        if (!IsEqualIID(riid, IID_NULL)) return DISP_E_UNKNOWNINTERFACE;
+        if (count == 0) return S_OK;
+        if (names == nullptr || ids == nullptr) return E_POINTER;
+        for (UINT i = 0; i < count; ++i) {
+            if (names[i] == nullptr) { // no name is no member (ITypeInfo would read it)
+                for (UINT j = 0; j < count; ++j) ids[j] = DISPID_UNKNOWN;
+                return DISP_E_UNKNOWNNAME;
+            }
+        }
+        ITypeInfo* info = nullptr;
+        if (HRESULT hr = type_info(__uuidof(Interface), &info); FAILED(hr)) return hr;
+        const HRESULT hr = info->GetIDsOfNames(names, count, ids);
+        info->Release();
+        return hr;
     }
     HRESULT STDMETHODCALLTYPE Invoke(DISPID id, REFIID riid, LCID, WORD flags, DISPPARAMS* params,
                                      VARIANT* result, EXCEPINFO* excep, UINT* arg_err) override {
         if (!IsEqualIID(riid, IID_NULL)) return DISP_E_UNKNOWNINTERFACE;
-        static const DISPPARAMS no_params{};
-        const DISPPARAMS& p = params != nullptr ? *params : no_params;
-        if (p.cArgs > 0 && p.rgvarg == nullptr) return E_INVALIDARG;
-        if (p.cNamedArgs > 0) return DISP_E_NONAMEDARGS;
-        // Every member is read-only: a method, or a property read.
-        if ((flags & (DISPATCH_METHOD | DISPATCH_PROPERTYGET)) == 0) return DISP_E_MEMBERNOTFOUND;
-        if (result != nullptr) VariantInit(result);
-        try {
-            return static_cast<Derived*>(this)->call(id, flags, p, result, excep, arg_err);
-        } catch (...) {
-            return E_UNEXPECTED; // nothing throws; never let anything out if it did
+        // A caller's mistakes that ITypeInfo::Invoke would read through.
+        DISPPARAMS none{};
+        if (params == nullptr) params = &none;
+        if ((params->cArgs > 0 && params->rgvarg == nullptr) ||
+            (params->cNamedArgs > 0 && params->rgdispidNamedArgs == nullptr) ||
+            params->cNamedArgs > params->cArgs) {
+            return E_INVALIDARG;
         }
+        clear_error_info();
+        ITypeInfo* info = nullptr;
+        if (HRESULT hr = type_info(__uuidof(Interface), &info); FAILED(hr)) return hr;
+        const HRESULT hr = info->Invoke(static_cast<Interface*>(this), id, flags, params, result,
+                                        excep, arg_err);
+        info->Release();
+        return hr;
     }
 
     HRESULT STDMETHODCALLTYPE InterfaceSupportsErrorInfo(REFIID riid) override {
-        return IsEqualIID(riid, IID_IDispatch) ? S_OK : S_FALSE;
+        return IsEqualIID(riid, IID_IDispatch) || IsEqualIID(riid, __uuidof(Interface)) ? S_OK : S_FALSE;
     }
 
 private:

@@ -1,7 +1,8 @@
 // ProfShim.ProfileInfo, the automation object, and the Report object its CheckReport
-// method returns. Every string goes through the library's _w functions as the BSTR's own
-// UTF-16 units and length (SysStringLen), so an embedded NUL or a surrogate pair reaches
-// the library exactly as the script holds it.
+// method returns: the methods of profshim.idl's IProfileInfo and IProfileInfoReport. Every
+// string goes through the library's _w functions as the BSTR's own UTF-16 units and length
+// (SysStringLen), so an embedded NUL or a surrogate pair reaches the library exactly as the
+// caller holds it.
 //
 //   Check(info) As Long                 psh_check's status; never raises for a bad string
 //   CheckReport(info) As Report         psh_check's report, as an object
@@ -10,215 +11,170 @@
 //   Describe(status) As String          psh_describe
 //   Version As Long                     psh_version (a property)
 //
-// A failure is raised through EXCEPINFO: in VBScript, Err.Number is the profshim status
-// (an HRESULT-shaped Long such as &H80040209) and Err.Description psh_describe's text.
+// Arguments arrive already coerced by ITypeInfo::Invoke (com_dispatch.hpp) for late-bound
+// callers; early-bound ones call these methods through the vtable directly.
 
 #include "com_dispatch.hpp"
 
 #include <array>
+#include <new>
 
 namespace profshim::com {
 namespace {
 
-HRESULT return_long(VARIANT* result, int32_t value) noexcept {
-    if (result != nullptr) {
-        V_VT(result) = VT_I4;
-        V_I4(result) = value;
+// A status given as a Long, or as the unsigned value a script writes for it (2147746313
+// for &H80040209, which VBScript holds as a Double), or as a numeric string.
+HRESULT status_argument(const VARIANT& given, int32_t& out) noexcept {
+    const VARIANT* source = &given;
+    if (V_VT(source) == (VT_BYREF | VT_VARIANT) && V_VARIANTREF(source) != nullptr) {
+        source = V_VARIANTREF(source);
     }
-    return S_OK;
-}
-
-HRESULT return_bool(VARIANT* result, bool value) noexcept {
-    if (result != nullptr) {
-        V_VT(result) = VT_BOOL;
-        V_BOOL(result) = value ? VARIANT_TRUE : VARIANT_FALSE;
-    }
-    return S_OK;
-}
-
-// Takes ownership of `value`.
-HRESULT return_string(VARIANT* result, BSTR value) noexcept {
-    if (value == nullptr) return E_OUTOFMEMORY;
-    if (result == nullptr) {
-        SysFreeString(value);
+    VARIANT v;
+    VariantInit(&v);
+    HRESULT hr = VariantChangeType(&v, const_cast<VARIANT*>(source), 0, VT_I4);
+    if (SUCCEEDED(hr)) {
+        out = V_I4(&v);
         return S_OK;
     }
-    V_VT(result) = VT_BSTR;
-    V_BSTR(result) = value;
-    return S_OK;
+    if (hr == DISP_E_OVERFLOW) {
+        VariantInit(&v);
+        if (SUCCEEDED(VariantChangeType(&v, const_cast<VARIANT*>(source), 0, VT_R8))) {
+            const double d = V_R8(&v);
+            if (d >= 2147483648.0 && d <= 4294967295.0 && d == static_cast<double>(static_cast<uint32_t>(d))) {
+                out = static_cast<int32_t>(static_cast<uint32_t>(d));
+                return S_OK;
+            }
+        }
+        return DISP_E_OVERFLOW;
+    }
+    return DISP_E_TYPEMISMATCH;
 }
 
-HRESULT check_count(const DISPPARAMS& p, UINT least, UINT most) noexcept {
-    return p.cArgs < least || p.cArgs > most ? DISP_E_BADPARAMCOUNT : S_OK;
-}
+VARIANT_BOOL to_variant_bool(bool value) noexcept { return value ? VARIANT_TRUE : VARIANT_FALSE; }
 
-// ---- Report -------------------------------------------------------------------------
+// ---- Report ----------------------------------------------------------------------------
 
-enum ReportId : DISPID {
-    kStatus = DISPID_VALUE, // the default property: `If o.CheckReport(s) = 0`
-    kForm = 1,
-    kServerOffset,
-    kServerLength,
-    kMailboxOffset,
-    kMailboxLength,
-    kErrorOffset,
-    kRewritable,
-    kOk,
-    kDescription,
-    kServer,
-    kMailbox,
-};
-
-class Report final : public DispatchObject<Report> {
+class Report final : public DispatchObject<Report, IProfileInfoReport> {
 public:
-    static constexpr std::array<Member, 12> members{{
-        {L"Status", kStatus},
-        {L"Form", kForm},
-        {L"ServerOffset", kServerOffset},
-        {L"ServerLength", kServerLength},
-        {L"MailboxOffset", kMailboxOffset},
-        {L"MailboxLength", kMailboxLength},
-        {L"ErrorOffset", kErrorOffset},
-        {L"Rewritable", kRewritable},
-        {L"Ok", kOk},
-        {L"Description", kDescription},
-        {L"Server", kServer},
-        {L"Mailbox", kMailbox},
-    }};
-
     // `server` and `mailbox` are owned from here on.
     Report(const psh_report& report, BSTR server, BSTR mailbox) noexcept
         : report_(report), server_(server), mailbox_(mailbox) {}
 
-    HRESULT call(DISPID id, WORD, const DISPPARAMS& p, VARIANT* result, EXCEPINFO*, UINT*) noexcept {
-        if (p.cArgs != 0) return DISP_E_BADPARAMCOUNT;
-        switch (id) {
-        case kStatus: return return_long(result, report_.status);
-        case kForm: return return_long(result, report_.form);
-        case kServerOffset: return return_long(result, report_.server_offset);
-        case kServerLength: return return_long(result, report_.server_length);
-        case kMailboxOffset: return return_long(result, report_.mailbox_offset);
-        case kMailboxLength: return return_long(result, report_.mailbox_length);
-        case kErrorOffset: return return_long(result, report_.error_offset);
-        case kRewritable: return return_bool(result, report_.rewritable != 0);
-        case kOk: return return_bool(result, report_.status == PSH_OK);
-        case kDescription: return return_string(result, describe_bstr(report_.status));
-        case kServer: return return_string(result, SysAllocStringLen(server_.get(), SysStringLen(server_.get())));
-        case kMailbox: return return_string(result, SysAllocStringLen(mailbox_.get(), SysStringLen(mailbox_.get())));
-        default: return DISP_E_MEMBERNOTFOUND;
-        }
+    HRESULT STDMETHODCALLTYPE get_Status(LONG* out) override { return give(out, report_.status); }
+    HRESULT STDMETHODCALLTYPE get_Form(LONG* out) override { return give(out, report_.form); }
+    HRESULT STDMETHODCALLTYPE get_ServerOffset(LONG* out) override { return give(out, report_.server_offset); }
+    HRESULT STDMETHODCALLTYPE get_ServerLength(LONG* out) override { return give(out, report_.server_length); }
+    HRESULT STDMETHODCALLTYPE get_MailboxOffset(LONG* out) override { return give(out, report_.mailbox_offset); }
+    HRESULT STDMETHODCALLTYPE get_MailboxLength(LONG* out) override { return give(out, report_.mailbox_length); }
+    HRESULT STDMETHODCALLTYPE get_ErrorOffset(LONG* out) override { return give(out, report_.error_offset); }
+    HRESULT STDMETHODCALLTYPE get_Rewritable(VARIANT_BOOL* out) override {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        *out = to_variant_bool(report_.rewritable != 0);
+        return S_OK;
     }
+    HRESULT STDMETHODCALLTYPE get_Ok(VARIANT_BOOL* out) override {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        *out = to_variant_bool(report_.status == PSH_OK);
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE get_Description(BSTR* out) override {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        return give_string(out, describe_bstr(report_.status));
+    }
+    HRESULT STDMETHODCALLTYPE get_Server(BSTR* out) override { return copy(out, server_.get()); }
+    HRESULT STDMETHODCALLTYPE get_Mailbox(BSTR* out) override { return copy(out, mailbox_.get()); }
 
 private:
+    static HRESULT give(LONG* out, int32_t value) noexcept {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        *out = value;
+        return S_OK;
+    }
+    static HRESULT copy(BSTR* out, BSTR value) noexcept {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        return give_string(out, SysAllocStringLen(value, SysStringLen(value)));
+    }
+
     psh_report report_;
     Bstr server_;  // "" until the separators are parsed
     Bstr mailbox_;
 };
 
-// ---- ProfileInfo --------------------------------------------------------------------
+// ---- ProfileInfo -----------------------------------------------------------------------
 
-enum ProfileInfoId : DISPID {
-    kCheck = 1,
-    kCheckReport,
-    kRewrite,
-    kProfileName,
-    kDescribe,
-    kVersion,
-};
-
-class ProfileInfo final : public DispatchObject<ProfileInfo> {
+class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo> {
 public:
-    static constexpr std::array<Member, 6> members{{
-        {L"Check", kCheck},
-        {L"CheckReport", kCheckReport},
-        {L"Rewrite", kRewrite},
-        {L"ProfileName", kProfileName},
-        {L"Describe", kDescribe},
-        {L"Version", kVersion},
-    }};
-
-    HRESULT call(DISPID id, WORD, const DISPPARAMS& p, VARIANT* result, EXCEPINFO* excep,
-                 UINT* arg_err) noexcept {
-        switch (id) {
-        case kCheck: return check(p, result, arg_err);
-        case kCheckReport: return check_report(p, result, arg_err);
-        case kRewrite: return rewrite(p, result, excep, arg_err);
-        case kProfileName: return profile_name(p, result, excep, arg_err);
-        case kDescribe: return describe(p, result, arg_err);
-        case kVersion:
-            if (p.cArgs != 0) return DISP_E_BADPARAMCOUNT;
-            return return_long(result, psh_version());
-        default: return DISP_E_MEMBERNOTFOUND;
-        }
+    HRESULT STDMETHODCALLTYPE Check(BSTR info, LONG* status) override {
+        clear_error_info();
+        if (status == nullptr) return E_POINTER;
+        *status = psh_check_w(units(info), length(info), nullptr);
+        return S_OK;
     }
 
-private:
-    static HRESULT check(const DISPPARAMS& p, VARIANT* result, UINT* arg_err) noexcept {
-        if (HRESULT hr = check_count(p, 1, 1); FAILED(hr)) return hr;
-        Bstr info;
-        if (HRESULT hr = string_argument(&p, 0, info, arg_err); FAILED(hr)) return hr;
-        return return_long(result, psh_check_w(info.units(), info.length(), nullptr));
-    }
-
-    static HRESULT check_report(const DISPPARAMS& p, VARIANT* result, UINT* arg_err) noexcept {
-        if (HRESULT hr = check_count(p, 1, 1); FAILED(hr)) return hr;
-        Bstr info;
-        if (HRESULT hr = string_argument(&p, 0, info, arg_err); FAILED(hr)) return hr;
+    HRESULT STDMETHODCALLTYPE CheckReport(BSTR info, IProfileInfoReport** out) override {
+        clear_error_info();
+        if (out == nullptr) return E_POINTER;
+        *out = nullptr;
         psh_report report{};
         report.size = static_cast<int32_t>(sizeof report);
-        psh_check_w(info.units(), info.length(), &report);
-        const auto part = [&](int32_t offset, int32_t length) {
-            return offset >= 0 ? make_bstr(info.units() + offset, length) : SysAllocString(L"");
+        psh_check_w(units(info), length(info), &report);
+        const auto part = [&](int32_t offset, int32_t count) {
+            return offset >= 0 ? make_bstr(units(info) + offset, count) : SysAllocString(L"");
         };
         Bstr server(part(report.server_offset, report.server_length));
         Bstr mailbox(part(report.mailbox_offset, report.mailbox_length));
         if (server.get() == nullptr || mailbox.get() == nullptr) return E_OUTOFMEMORY;
         auto* object = new (std::nothrow) Report(report, server.release(), mailbox.release());
         if (object == nullptr) return E_OUTOFMEMORY;
-        if (result != nullptr) {
-            V_VT(result) = VT_DISPATCH;
-            V_DISPATCH(result) = object; // the reference `new` made goes to the caller
-        } else {
-            object->Release();
-        }
+        *out = object; // the reference `new` made goes to the caller
         return S_OK;
     }
 
-    static HRESULT rewrite(const DISPPARAMS& p, VARIANT* result, EXCEPINFO* excep, UINT* arg_err) noexcept {
-        if (HRESULT hr = check_count(p, 1, 2); FAILED(hr)) return hr;
-        Bstr info;
-        if (HRESULT hr = string_argument(&p, 0, info, arg_err); FAILED(hr)) return hr;
-        int32_t flags = 0;
-        if (p.cArgs == 2 && !is_missing(argument(&p, 1))) {
-            if (HRESULT hr = int32_argument(&p, 1, flags, arg_err); FAILED(hr)) return hr;
-        }
+    HRESULT STDMETHODCALLTYPE Rewrite(BSTR info, LONG flags, BSTR* safe) override {
+        clear_error_info();
+        if (safe == nullptr) return E_POINTER;
+        *safe = nullptr;
         // The output is never longer than the input, which is at most PSH_MAX_INPUT units
         // (a longer one is PSH_E_TOO_LONG): this buffer is always room enough.
-        std::array<psh_wchar, PSH_MAX_INPUT + 1> out;
+        std::array<psh_wchar, PSH_MAX_INPUT + 1> text;
         int32_t n = 0;
-        const int32_t status = psh_rewrite_w(info.units(), info.length(), static_cast<uint32_t>(flags),
-                                             out.data(), static_cast<int32_t>(out.size()), &n);
-        if (status != PSH_OK) return raise(status, excep);
-        return return_string(result, make_bstr(out.data(), n));
+        const int32_t status = psh_rewrite_w(units(info), length(info), static_cast<uint32_t>(flags),
+                                             text.data(), static_cast<int32_t>(text.size()), &n);
+        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo));
+        return give_string(safe, make_bstr(text.data(), n));
     }
 
-    static HRESULT profile_name(const DISPPARAMS& p, VARIANT* result, EXCEPINFO* excep, UINT* arg_err) noexcept {
-        if (HRESULT hr = check_count(p, 1, 1); FAILED(hr)) return hr;
-        Bstr info;
-        if (HRESULT hr = string_argument(&p, 0, info, arg_err); FAILED(hr)) return hr;
-        std::array<psh_wchar, PSH_PROFILE_NAME_MAX + 1> out;
+    HRESULT STDMETHODCALLTYPE ProfileName(BSTR info, BSTR* name) override {
+        clear_error_info();
+        if (name == nullptr) return E_POINTER;
+        *name = nullptr;
+        std::array<psh_wchar, PSH_PROFILE_NAME_MAX + 1> text;
         int32_t n = 0;
-        const int32_t status = psh_profile_name_w(info.units(), info.length(), 0, out.data(),
-                                                  static_cast<int32_t>(out.size()), &n);
-        if (status != PSH_OK) return raise(status, excep);
-        return return_string(result, make_bstr(out.data(), n));
+        const int32_t status = psh_profile_name_w(units(info), length(info), 0, text.data(),
+                                                  static_cast<int32_t>(text.size()), &n);
+        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo));
+        return give_string(name, make_bstr(text.data(), n));
     }
 
-    static HRESULT describe(const DISPPARAMS& p, VARIANT* result, UINT* arg_err) noexcept {
-        if (HRESULT hr = check_count(p, 1, 1); FAILED(hr)) return hr;
-        int32_t status = 0;
-        if (HRESULT hr = int32_argument(&p, 0, status, arg_err); FAILED(hr)) return hr;
-        return return_string(result, describe_bstr(status));
+    HRESULT STDMETHODCALLTYPE Describe(VARIANT status, BSTR* text) override {
+        clear_error_info();
+        if (text == nullptr) return E_POINTER;
+        *text = nullptr;
+        int32_t value = 0;
+        if (HRESULT hr = status_argument(status, value); FAILED(hr)) return hr;
+        return give_string(text, describe_bstr(value));
+    }
+
+    HRESULT STDMETHODCALLTYPE get_Version(LONG* version) override {
+        clear_error_info();
+        if (version == nullptr) return E_POINTER;
+        *version = psh_version();
+        return S_OK;
     }
 };
 

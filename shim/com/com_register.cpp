@@ -1,24 +1,47 @@
-// DllRegisterServer / DllUnregisterServer: what `regsvr32 profshim.dll` and
-// `regsvr32 /u profshim.dll` call.
+// Registration: what `regsvr32 profshim.dll`, `regsvr32 /u profshim.dll` and
+// `regsvr32 /n /i:user profshim.dll` call.
 //
-// Registration writes, under a classes root:
+//   DllRegisterServer              the machine's classes, HKLM\Software\Classes (what HKCR
+//                                  shows every account, an IIS application pool's too);
+//                                  needs an elevated prompt, and without one fails with
+//                                  E_ACCESSDENIED (0x80070005): no silent fallback to
+//                                  the current user, whom a service would not see
+//   DllUnregisterServer            removes the machine's keys
+//   DllInstall(TRUE/FALSE, "user") the current user's classes, HKCU\Software\Classes
+//                                  (regsvr32 [/u] /n /i:user): no elevation needed, seen by
+//                                  that user's programs only; "machine" or nothing is the
+//                                  machine's, as DllRegisterServer
+//
+// Under a classes root, registration writes:
 //   CLSID\{00A130E7-...}                   (default) description
 //     InprocServer32                       (default) this DLL's full path, ThreadingModel Both
 //     ProgID                               ProfShim.ProfileInfo.1
 //     VersionIndependentProgID             ProfShim.ProfileInfo
+//     TypeLib                              {3713F1FA-...}
+//     Version                              1.0
 //   ProfShim.ProfileInfo                   (default) description; CLSID; CurVer
 //   ProfShim.ProfileInfo.1                 (default) description; CLSID
-// The root is the machine's, HKLM\Software\Classes (what HKCR shows to everyone), and
-// where that is refused (not elevated), the current user's, HKCU\Software\Classes (HKCR
-// shows it to that user only). A registration that fails half way removes what it wrote.
+//   TypeLib\{3713F1FA-...}\1.0             (default) the library's help string
+//     0\win64 (win32 for the x86 DLL)      (default) this DLL's path (TYPELIB resource 1)
+//     FLAGS                                0
+//     HELPDIR                              this DLL's folder
+//   Interface\{IID}, for IProfileInfo and IProfileInfoReport
+//                                          (default) the name; ProxyStubClsid32 the
+//                                          Automation marshaler; TypeLib {3713F1FA-...}, 1.0
+// These are the keys RegisterTypeLib would write for the type library, written here under
+// the chosen root (RegisterTypeLib always writes the machine's). A registration that fails
+// half way removes what it wrote.
 //
-// Unregistration removes those keys from both roots, so nothing is left whichever one was
-// used; a ProgID key is removed only if it names this CLSID (it may be someone else's),
-// and only if the other bitness's DLL is not registered: on 64-bit Windows the CLSID keys
-// of 32-bit and 64-bit code are apart (WoW64 registry views) but the ProgID keys are
-// shared, and the x86 and x64 DLLs may be registered side by side.
+// Unregistration removes those keys from its root. A ProgID or Interface key goes only if
+// it names this CLSID or type library (it may be someone else's); the TypeLib key keeps
+// the other bitness's DLL (0\win32 beside 0\win64) if that one is registered too. On 64-bit
+// Windows the CLSID keys of 32-bit and 64-bit code are apart (WoW64 registry views) but the
+// ProgID keys are shared, so they stay while the other bitness's DLL is registered: the
+// x86 and x64 DLLs may be registered side by side.
 
 #include "com_module.hpp"
+
+#include "guarded.hpp"
 
 #include <olectl.h>
 
@@ -28,10 +51,23 @@
 namespace profshim::com {
 namespace {
 
-// The machine's classes first, then the current user's.
-constexpr size_t kRootCount = 2;
 constexpr const wchar_t* kClassesPath = L"Software\\Classes";
-HKEY root_key(size_t i) noexcept { return i == 0 ? HKEY_LOCAL_MACHINE : HKEY_CURRENT_USER; }
+// The Automation marshaler (PSOAInterface): cross-apartment calls use the type library.
+constexpr const wchar_t* kAutomationMarshaler = L"{00020424-0000-0000-C000-000000000046}";
+constexpr const wchar_t* kPlatform = sizeof(void*) == 8 ? L"win64" : L"win32";
+constexpr const wchar_t* kTypeLibHelp = L"profshim: check and rewrite CDO ProfileInfo strings (KB Q271913)";
+
+struct InterfaceEntry {
+    const wchar_t* iid;
+    const wchar_t* name;
+};
+constexpr std::array<InterfaceEntry, 2> kInterfaces{{
+    {L"{FC860B51-8363-4DC5-A1EE-542BD731AFC3}", L"IProfileInfo"},
+    {L"{5E69BFB4-B5D2-4731-814D-A43547F0CFDB}", L"IProfileInfoReport"},
+}};
+
+using Path = std::array<wchar_t, MAX_PATH + 1>;
+using KeyName = std::array<wchar_t, 160>;
 
 LSTATUS set_string(HKEY root, const wchar_t* key, const wchar_t* name, const wchar_t* value) noexcept {
     HKEY k = nullptr;
@@ -44,7 +80,7 @@ LSTATUS set_string(HKEY root, const wchar_t* key, const wchar_t* name, const wch
     return rc;
 }
 
-// The key's default value or its named value, if it is a string that equals `expected`.
+// The key's default value, if it is a string that equals `expected`.
 bool value_is(HKEY root, const wchar_t* key, const wchar_t* expected) noexcept {
     std::array<wchar_t, 64> buffer{};
     DWORD bytes = static_cast<DWORD>((buffer.size() - 1) * sizeof(wchar_t));
@@ -55,14 +91,27 @@ bool value_is(HKEY root, const wchar_t* key, const wchar_t* expected) noexcept {
     return _wcsicmp(buffer.data(), expected) == 0;
 }
 
-// `prefix` + `a` (+ `b`), into `out`.
-void join(std::array<wchar_t, 128>& out, const wchar_t* a, const wchar_t* b = nullptr) noexcept {
-    std::swprintf(out.data(), out.size(), b != nullptr ? L"%ls\\%ls" : L"%ls", a, b);
+// a\b\c\d, as many parts as given.
+void join(KeyName& out, const wchar_t* a, const wchar_t* b = nullptr, const wchar_t* c = nullptr,
+          const wchar_t* d = nullptr) noexcept {
+    std::swprintf(out.data(), out.size(), L"%ls%ls%ls%ls%ls%ls%ls", a, b ? L"\\" : L"", b ? b : L"",
+                  c ? L"\\" : L"", c ? c : L"", d ? L"\\" : L"", d ? d : L"");
 }
 
 LSTATUS delete_tree(HKEY root, const wchar_t* key) noexcept {
     const LSTATUS rc = RegDeleteTreeW(root, key);
     return rc == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : rc;
+}
+
+// Whether `key` exists and has subkeys.
+bool has_subkeys(HKEY root, const wchar_t* key) noexcept {
+    HKEY k = nullptr;
+    if (RegOpenKeyExW(root, key, 0, KEY_READ, &k) != ERROR_SUCCESS) return false;
+    DWORD subkeys = 0;
+    const LSTATUS rc = RegQueryInfoKeyW(k, nullptr, nullptr, nullptr, &subkeys, nullptr, nullptr,
+                                        nullptr, nullptr, nullptr, nullptr, nullptr);
+    RegCloseKey(k);
+    return rc == ERROR_SUCCESS && subkeys > 0;
 }
 
 // Whether the other registry view of `root` (the 64-bit one from this 32-bit DLL, the
@@ -74,8 +123,8 @@ bool other_view_registered(HKEY root) noexcept {
 #else
     constexpr REGSAM kOtherView = KEY_WOW64_64KEY;
 #endif
-    std::array<wchar_t, 128> key{};
-    std::swprintf(key.data(), key.size(), L"%ls\\CLSID\\%ls\\InprocServer32", kClassesPath, kClsidString);
+    KeyName key{};
+    join(key, kClassesPath, L"CLSID", kClsidString, L"InprocServer32");
     HKEY k = nullptr;
     if (RegOpenKeyExW(root, key.data(), 0, KEY_READ | kOtherView, &k) != ERROR_SUCCESS) return false;
     RegCloseKey(k);
@@ -83,101 +132,161 @@ bool other_view_registered(HKEY root) noexcept {
 }
 
 // Removes this object's keys under one classes root (`root`\Software\Classes). ERROR_SUCCESS
-// when none is left. A ProgID key goes only if it names this CLSID, unless `ours` says it
-// was written just now (undoing a registration that failed half way, perhaps before its
-// CLSID value), and never while the other bitness's DLL is registered (it shares them).
+// when none is left. A ProgID or Interface key goes only if it names this CLSID or type
+// library, unless `ours` says it was written just now (undoing a registration that failed
+// half way, perhaps before its CLSID value); a ProgID key never while the other bitness's
+// DLL is registered (the two share it).
 LSTATUS unregister_under(HKEY root, HKEY classes, bool ours = false) noexcept {
     LSTATUS result = ERROR_SUCCESS;
-    std::array<wchar_t, 128> key{};
+    const auto remove = [&](const wchar_t* key) {
+        if (LSTATUS rc = delete_tree(classes, key); rc != ERROR_SUCCESS) result = rc;
+    };
+    KeyName key{};
     join(key, L"CLSID", kClsidString);
-    if (LSTATUS rc = delete_tree(classes, key.data()); rc != ERROR_SUCCESS) result = rc;
-    if (other_view_registered(root)) return result;
+    remove(key.data());
+    const bool shared_progid_in_use = other_view_registered(root);
     for (const wchar_t* progid : {kProgIdVersioned, kProgId}) {
         join(key, progid, L"CLSID");
-        if (ours || value_is(classes, key.data(), kClsidString)) {
-            if (LSTATUS rc = delete_tree(classes, progid); rc != ERROR_SUCCESS) result = rc;
-        }
+        if (!shared_progid_in_use && (ours || value_is(classes, key.data(), kClsidString))) remove(progid);
+    }
+    for (const InterfaceEntry& entry : kInterfaces) {
+        join(key, L"Interface", entry.iid, L"TypeLib");
+        KeyName interface_key{};
+        join(interface_key, L"Interface", entry.iid);
+        if (ours || value_is(classes, key.data(), kLibidString)) remove(interface_key.data());
+    }
+    // This bitness's DLL; the whole type library once no DLL of it is left.
+    join(key, L"TypeLib", kLibidString, kTypeLibVersion, L"0");
+    KeyName platform_key{};
+    join(platform_key, key.data(), kPlatform);
+    remove(platform_key.data());
+    if (!has_subkeys(classes, key.data())) {
+        join(key, L"TypeLib", kLibidString);
+        remove(key.data());
     }
     return result;
 }
 
 LSTATUS register_under(HKEY classes) noexcept {
-    std::array<wchar_t, MAX_PATH + 1> path{};
+    Path path{};
     const DWORD n = GetModuleFileNameW(module_handle(), path.data(), MAX_PATH);
     if (n == 0 || n >= MAX_PATH) return ERROR_BAD_PATHNAME;
+    Path folder = path;
+    if (wchar_t* slash = std::wcsrchr(folder.data(), L'\\'); slash != nullptr) *slash = L'\0';
 
-    std::array<wchar_t, 128> clsid_key{};
-    std::array<wchar_t, 128> key{};
+    KeyName clsid_key{};
+    KeyName key{};
     join(clsid_key, L"CLSID", kClsidString);
     LSTATUS rc = set_string(classes, clsid_key.data(), nullptr, kDescription);
-    if (rc != ERROR_SUCCESS) return rc;
-
+    const auto set = [&](const wchar_t* value_name, const wchar_t* value) {
+        if (rc == ERROR_SUCCESS) rc = set_string(classes, key.data(), value_name, value);
+    };
     join(key, clsid_key.data(), L"InprocServer32");
-    if ((rc = set_string(classes, key.data(), nullptr, path.data())) != ERROR_SUCCESS) return rc;
-    if ((rc = set_string(classes, key.data(), L"ThreadingModel", L"Both")) != ERROR_SUCCESS) return rc;
+    set(nullptr, path.data());
+    set(L"ThreadingModel", L"Both");
     join(key, clsid_key.data(), L"ProgID");
-    if ((rc = set_string(classes, key.data(), nullptr, kProgIdVersioned)) != ERROR_SUCCESS) return rc;
+    set(nullptr, kProgIdVersioned);
     join(key, clsid_key.data(), L"VersionIndependentProgID");
-    if ((rc = set_string(classes, key.data(), nullptr, kProgId)) != ERROR_SUCCESS) return rc;
+    set(nullptr, kProgId);
+    join(key, clsid_key.data(), L"TypeLib");
+    set(nullptr, kLibidString);
+    join(key, clsid_key.data(), L"Version");
+    set(nullptr, kTypeLibVersion);
 
     for (const wchar_t* progid : {kProgIdVersioned, kProgId}) {
-        if ((rc = set_string(classes, progid, nullptr, kDescription)) != ERROR_SUCCESS) return rc;
+        join(key, progid);
+        set(nullptr, kDescription);
         join(key, progid, L"CLSID");
-        if ((rc = set_string(classes, key.data(), nullptr, kClsidString)) != ERROR_SUCCESS) return rc;
+        set(nullptr, kClsidString);
     }
     join(key, kProgId, L"CurVer");
-    return set_string(classes, key.data(), nullptr, kProgIdVersioned);
+    set(nullptr, kProgIdVersioned);
+
+    join(key, L"TypeLib", kLibidString, kTypeLibVersion);
+    set(nullptr, kTypeLibHelp);
+    join(key, L"TypeLib", kLibidString, kTypeLibVersion, L"FLAGS");
+    set(nullptr, L"0");
+    join(key, L"TypeLib", kLibidString, kTypeLibVersion, L"HELPDIR");
+    set(nullptr, folder.data());
+    join(key, L"TypeLib", kLibidString, kTypeLibVersion, L"0");
+    KeyName platform_key{};
+    join(platform_key, key.data(), kPlatform);
+    key = platform_key;
+    set(nullptr, path.data());
+
+    for (const InterfaceEntry& entry : kInterfaces) {
+        join(key, L"Interface", entry.iid);
+        set(nullptr, entry.name);
+        join(key, L"Interface", entry.iid, L"ProxyStubClsid32");
+        set(nullptr, kAutomationMarshaler);
+        join(key, L"Interface", entry.iid, L"TypeLib");
+        set(nullptr, kLibidString);
+        set(L"Version", kTypeLibVersion);
+    }
+    return rc;
 }
 
-HKEY open_classes(size_t i, REGSAM access) noexcept {
-    HKEY k = nullptr;
-    const LSTATUS rc = RegCreateKeyExW(root_key(i), kClassesPath, 0, nullptr, REG_OPTION_NON_VOLATILE,
-                                       access, nullptr, &k, nullptr);
-    return rc == ERROR_SUCCESS ? k : nullptr;
+// Registers under root\Software\Classes, or says why not: E_ACCESSDENIED when this
+// account may not write there.
+HRESULT register_classes(HKEY root) noexcept {
+    HKEY classes = nullptr;
+    LSTATUS rc = RegCreateKeyExW(root, kClassesPath, 0, nullptr, REG_OPTION_NON_VOLATILE,
+                                 KEY_READ | KEY_WRITE, nullptr, &classes, nullptr);
+    if (rc != ERROR_SUCCESS) return HRESULT_FROM_WIN32(rc);
+    rc = register_under(classes);
+    if (rc != ERROR_SUCCESS) unregister_under(root, classes, true); // nothing half done
+    RegCloseKey(classes);
+    return rc == ERROR_SUCCESS ? S_OK : HRESULT_FROM_WIN32(rc);
+}
+
+HRESULT unregister_classes(HKEY root) noexcept {
+    HKEY classes = nullptr;
+    LSTATUS rc = RegOpenKeyExW(root, kClassesPath, 0, KEY_READ | KEY_WRITE, &classes);
+    if (rc == ERROR_FILE_NOT_FOUND) return S_OK; // nothing there to remove
+    if (rc != ERROR_SUCCESS) {
+        // Not allowed to write there: fine if nothing of ours is there.
+        KeyName key{};
+        join(key, kClassesPath, L"CLSID", kClsidString);
+        HKEY probe = nullptr;
+        if (RegOpenKeyExW(root, key.data(), 0, KEY_READ, &probe) != ERROR_SUCCESS) return S_OK;
+        RegCloseKey(probe);
+        return HRESULT_FROM_WIN32(rc);
+    }
+    rc = unregister_under(root, classes);
+    RegCloseKey(classes);
+    return rc == ERROR_SUCCESS ? S_OK : HRESULT_FROM_WIN32(rc);
+}
+
+// DllInstall's command line: "user" is the current user's classes, "machine" or nothing
+// the machine's; anything else is refused (E_INVALIDARG), registering nothing.
+HRESULT install(BOOL install_it, LPCWSTR command_line) noexcept {
+    HKEY root = nullptr;
+    if (command_line == nullptr || command_line[0] == L'\0' || _wcsicmp(command_line, L"machine") == 0) {
+        root = HKEY_LOCAL_MACHINE;
+    } else if (_wcsicmp(command_line, L"user") == 0) {
+        root = HKEY_CURRENT_USER;
+    } else {
+        return E_INVALIDARG;
+    }
+    return install_it ? register_classes(root) : unregister_classes(root);
 }
 
 } // namespace
 } // namespace profshim::com
 
 // ---- exports (exports.def: PRIVATE) ------------------------------------------------
+// Each is `return guarded(...);`, as the C exports are (tools/check_boundary.py).
+
+using profshim::guarded;
 
 STDAPI DllRegisterServer(void) {
-    using namespace profshim::com;
-    LSTATUS last = ERROR_ACCESS_DENIED;
-    for (size_t i = 0; i < kRootCount; ++i) {
-        HKEY classes = open_classes(i, KEY_READ | KEY_WRITE);
-        if (classes == nullptr) continue; // refused: try the current user's
-        last = register_under(classes);
-        if (last != ERROR_SUCCESS) unregister_under(root_key(i), classes, true); // nothing half done
-        RegCloseKey(classes);
-        if (last == ERROR_SUCCESS) return S_OK;
-        if (last != ERROR_ACCESS_DENIED) break;
-    }
-    return last == ERROR_ACCESS_DENIED ? SELFREG_E_CLASS : HRESULT_FROM_WIN32(last);
+    return guarded([] { return profshim::com::register_classes(HKEY_LOCAL_MACHINE); });
 }
 
 STDAPI DllUnregisterServer(void) {
-    using namespace profshim::com;
-    HRESULT result = S_OK;
-    for (size_t i = 0; i < kRootCount; ++i) {
-        HKEY classes = nullptr;
-        const LSTATUS open = RegOpenKeyExW(root_key(i), kClassesPath, 0, KEY_READ | KEY_WRITE, &classes);
-        if (open == ERROR_FILE_NOT_FOUND) continue;
-        if (open != ERROR_SUCCESS) {
-            // Not allowed to write there: fine if nothing of ours is there.
-            if (RegOpenKeyExW(root_key(i), kClassesPath, 0, KEY_READ, &classes) != ERROR_SUCCESS) continue;
-            std::array<wchar_t, 128> key{};
-            join(key, L"CLSID", kClsidString);
-            HKEY probe = nullptr;
-            if (RegOpenKeyExW(classes, key.data(), 0, KEY_READ, &probe) == ERROR_SUCCESS) {
-                RegCloseKey(probe);
-                result = SELFREG_E_CLASS;
-            }
-            RegCloseKey(classes);
-            continue;
-        }
-        if (unregister_under(root_key(i), classes) != ERROR_SUCCESS) result = SELFREG_E_CLASS;
-        RegCloseKey(classes);
-    }
-    return result;
+    return guarded([] { return profshim::com::unregister_classes(HKEY_LOCAL_MACHINE); });
+}
+
+STDAPI DllInstall(BOOL install, LPCWSTR command_line) {
+    return guarded([&] { return profshim::com::install(install, command_line); });
 }

@@ -33,6 +33,7 @@ Const PSH_E_BAD_DN = &H80040208
 Const PSH_E_UNSAFE_CHAR = &H80040209
 Const PSH_E_RESERVED_NAME = &H8004020A
 Const PSH_REWRITE_KEEP_DN = 1
+Const PSH_REWRITE_EXACT = 2
 
 Dim o, dn
 Set o = CreateObject("ProfShim.ProfileInfo")
@@ -76,6 +77,12 @@ ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me",
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & vbNullChar & "doe", 0, PSH_E_BAD_CHAR
 ExpectRaise "Rewrite", String(4097, "x"), 0, PSH_E_TOO_LONG
 ExpectRaise "Rewrite", dn, 4, PSH_E_UNKNOWN_FLAGS
+ExpectRaise "Rewrite", dn, PSH_REWRITE_KEEP_DN Or PSH_REWRITE_EXACT, PSH_E_UNSAFE_CHAR
+' A DN of Exchange 2007 or later is not replaced (its last RDN is not the alias): library 1.1.
+ExpectRaise "Rewrite", "EX" & vbLf & "/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test", PSH_REWRITE_EXACT, PSH_E_UNSAFE_CHAR
+ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=exchange administrative group (fydibohf23spdlt)/cn=Recipients/cn=jdoe", 0, PSH_E_UNSAFE_CHAR
+' The exact form =name must still fit a mailbox line (64 units).
+ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=" & String(64, "m"), PSH_REWRITE_EXACT, PSH_E_BAD_MAILBOX
 ExpectRaise "Rewrite", dn, &H80000000, PSH_E_UNKNOWN_FLAGS
 ExpectRaise "ProfileName", "EXCH01", 0, PSH_E_NO_SEPARATOR
 ExpectRaise "ProfileName", "EXCH01" & vbLf & " ", 0, PSH_E_NO_SEPARATOR

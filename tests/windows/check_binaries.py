@@ -330,6 +330,7 @@ def check_zip(args):
                     fail("%s: README.txt does not name version %s" % (label, args.version))
                 else:
                     ok("%s: README.txt names version %s" % (label, args.version))
+            check_zip_callers(args, label, root)
             for a, b in (("include/profshim.h", args.header), ("exports.def", args.exports)):
                 p = os.path.join(root, a)
                 if os.path.exists(p) and b:
@@ -340,6 +341,63 @@ def check_zip(args):
                             ok("%s: %s is the source tree's" % (label, a))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_zip_callers(args, label, root):
+    """What the zip holds for each kind of caller (issue 12): files that must be the
+    source tree's (--same ZIPPATH=FILE, byte for byte; --same-text, once CRLF is LF), the
+    README's word on how each caller starts (--readme-says), and the Python wheel, checked
+    by bindings/python/check_wheel.py and carrying the very DLL of bin/."""
+    for spec, as_text in [(s, False) for s in args.same] + [(s, True) for s in args.same_text]:
+        inside, source = spec.split("=", 1)
+        p = os.path.join(root, inside)
+        if not os.path.exists(p):
+            continue  # the file list check has said it is missing
+        with open(p, "rb") as f1, open(source, "rb") as f2:
+            a, b = f1.read(), f2.read()
+        if as_text:
+            a, b = a.replace(b"\r\n", b"\n"), b.replace(b"\r\n", b"\n")
+        if a != b:
+            fail("%s: %s differs from %s" % (label, inside, source))
+        else:
+            ok("%s: %s is %s%s" % (label, inside, os.path.basename(source), " (as text)" if as_text else ""))
+    readme = os.path.join(root, "README.txt")
+    if args.readme_says and os.path.exists(readme):
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        missing = [t for t in args.readme_says if t not in text]
+        if missing:
+            fail("%s: README.txt does not say %s" % (label, missing))
+        else:
+            ok("%s: README.txt says how each caller starts (%d phrases)" % (label, len(args.readme_says)))
+    if args.wheel_check:
+        wheels = [os.path.join(root, "python", n) for n in sorted(os.listdir(os.path.join(root, "python")))
+                  if n.endswith(".whl")] if os.path.isdir(os.path.join(root, "python")) else []
+        for wheel in wheels:
+            res = subprocess.run([sys.executable, args.wheel_check, wheel, "--version", args.version,
+                                  "--license", args.license], stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True)
+            print(res.stdout.rstrip())
+            if res.returncode != 0:
+                fail("%s: %s failed check_wheel.py" % (label, os.path.basename(wheel)))
+            else:
+                ok("%s: %s passes check_wheel.py" % (label, os.path.basename(wheel)))
+            with zipfile.ZipFile(wheel) as w, open(os.path.join(root, "bin", "profshim.dll"), "rb") as f:
+                if pe_without_stamps(w.read("profshim/profshim.dll")) != pe_without_stamps(f.read()):
+                    fail("%s: the wheel's profshim.dll is not bin/profshim.dll" % label)
+                else:
+                    ok("%s: the wheel carries bin/profshim.dll itself (stripped apart: "
+                       "time stamp and checksum aside)" % label)
+
+
+def pe_without_stamps(data):
+    """A PE image with the two fields each strip run rewrites zeroed: the COFF header's
+    TimeDateStamp and the optional header's CheckSum."""
+    data = bytearray(data)
+    pe = struct.unpack_from("<I", data, 0x3C)[0]
+    struct.pack_into("<I", data, pe + 8, 0)        # TimeDateStamp
+    struct.pack_into("<I", data, pe + 24 + 64, 0)  # CheckSum (same offset in PE32 and PE32+)
+    return bytes(data)
 
 
 def main():
@@ -373,6 +431,13 @@ def main():
     z.add_argument("--header")
     z.add_argument("--exports")
     z.add_argument("--expect", action="append", default=[], help="a file the zip must hold, below its top folder")
+    z.add_argument("--same", action="append", default=[], metavar="ZIPPATH=FILE",
+                   help="a file of the zip that must be FILE, byte for byte")
+    z.add_argument("--same-text", action="append", default=[], metavar="ZIPPATH=FILE",
+                   help="a file of the zip that must be FILE once CRLF is LF")
+    z.add_argument("--readme-says", action="append", default=[], help="a phrase README.txt must hold")
+    z.add_argument("--wheel-check", help="bindings/python/check_wheel.py, for python/*.whl")
+    z.add_argument("--license", help="the repository's LICENSE, for --wheel-check")
     z.add_argument("--cpack", help="run this cpack first (-G ZIP)")
     z.add_argument("--cpack-config", help="the CPackConfig.cmake for --cpack")
     z.add_argument("zip")

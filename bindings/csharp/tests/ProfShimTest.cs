@@ -1,10 +1,17 @@
 // The C# binding tested from C#: ProfShim.cs over this build's libprofshim.so (Mono on
-// Linux; the same program runs on .NET on Windows against profshim.dll). Prints one line
-// per failure and then "N passed, N failed"; exits 1 when anything failed.
+// Linux; the same program runs on .NET on Windows against profshim.dll), compiled with the
+// source file (bindings.csharp) or against the NuGet package's assembly (bindings.csharp.nuget).
+// Argument: include/profshim.h, whose constants the binding's are compared with.
+// Prints one line per failure and then "N passed, N failed"; exits 1 when anything failed.
 
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Serialization.Formatters.Binary;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using ProfShim;
 
@@ -25,7 +32,7 @@ internal static class ProfShimTest
                what + ": expected <" + expected + ">, got <" + actual + ">");
     }
 
-    private static void Throws(PshStatus status, Action action, string what)
+    private static void Throws(Status status, Action action, string what)
     {
         try {
             action();
@@ -50,27 +57,147 @@ internal static class ProfShimTest
     private const string AnonInfo = "/o=Contoso/ou=NYC/cn=Configuration/cn=Servers/cn=EXCH01\n\nANON";
     private const string Emoji = "\U0001F600"; // two UTF-16 units
 
-    private static int Main()
+    private static int Main(string[] args)
     {
-        try { Run(); }
+        if (args.Length != 1) {
+            Console.WriteLine("usage: ProfShimTest.exe include/profshim.h");
+            return 2;
+        }
+        try { Header(args[0]); Idioms(); Run(); Exact(); }
         catch (Exception e) { Expect(false, "unexpected " + e); }
         Console.WriteLine(passed + " passed, " + failed + " failed");
         return failed == 0 && passed > 0 ? 0 : 1;
     }
 
+    // ---- the header's constants, read from include/profshim.h ---------------------------
+
+    // {name: value} of "#define <prefix>... <number>", casts and the u suffix dropped.
+    private static Dictionary<string, int> Defines(string header, string prefix)
+    {
+        var found = new Dictionary<string, int>();
+        var re = new Regex(@"^#define (" + prefix + @"\w*)\s+\(*(?:\(u?int32_t\))?(0x[0-9A-Fa-f]+|\d+)u?\)*",
+                           RegexOptions.Multiline);
+        foreach (Match m in re.Matches(header)) {
+            string v = m.Groups[2].Value;
+            long n = v.StartsWith("0x") ? Convert.ToInt64(v.Substring(2), 16) : long.Parse(v);
+            found[m.Groups[1].Value] = unchecked((int)(uint)n);
+        }
+        return found;
+    }
+
+    // PSH_E_UNSAFE_CHAR and Status.UnsafeChar: the same letters once '_' and case are gone.
+    private static string Key(string name) { return name.Replace("_", "").ToUpperInvariant(); }
+
+    private static void SameSet(Dictionary<string, int> header, string prefix, Type type, string what)
+    {
+        var binding = new Dictionary<string, int>();
+        foreach (object v in Enum.GetValues(type))
+            binding[Key(prefix + v)] = unchecked((int)Convert.ToInt64(v));
+        var want = header.ToDictionary(p => Key(p.Key), p => p.Value);
+        Expect(want.Count > 0, what + ": the header has some");
+        foreach (var p in want) {
+            int got;
+            Expect(binding.TryGetValue(p.Key, out got) && got == p.Value,
+                   what + ": " + p.Key + " = 0x" + p.Value.ToString("X8") + " in the binding");
+        }
+        foreach (var p in binding)
+            Expect(want.ContainsKey(p.Key), what + ": " + p.Key + " is in the header");
+    }
+
+    private static void Header(string path)
+    {
+        string header = File.ReadAllText(path);
+        var statuses = Defines(header, "PSH_(?:OK|E_)");
+        // PSH_OK -> OK and PSH_E_BAD_CHAR -> BADCHAR, as Status.Ok and Status.BadChar are.
+        SameSet(statuses.ToDictionary(p => p.Key.Replace("PSH_E_", "").Replace("PSH_", ""), p => p.Value),
+                "", typeof(Status), "Status");
+        SameSet(Defines(header, "PSH_FORM_"), "PSH_FORM_", typeof(Form), "Form");
+        var flags = Defines(header, "PSH_REWRITE_");
+        flags["PSH_REWRITE_NONE"] = 0;
+        SameSet(flags, "PSH_REWRITE_", typeof(RewriteFlags), "RewriteFlags");
+        var v = Defines(header, "PSH_VERSION_");
+        Equal(v["PSH_VERSION_MAJOR"] * 10000 + v["PSH_VERSION_MINOR"] * 100 + v["PSH_VERSION_PATCH"],
+              ProfileInfo.VersionNumber, "VersionNumber is the header's");
+        Equal(Defines(header, "PSH_MAX_INPUT")["PSH_MAX_INPUT"], ProfileInfo.MaxInput, "MaxInput");
+        Equal(Defines(header, "PSH_PROFILE_NAME_MAX")["PSH_PROFILE_NAME_MAX"], ProfileInfo.ProfileNameMax, "ProfileNameMax");
+    }
+
+    // ---- the .NET idioms the binding keeps ------------------------------------------------
+
+    private static void Idioms()
+    {
+        // An immutable report: a readonly struct, no property with a setter.
+        Type report = typeof(CheckReport);
+        Expect(report.IsValueType, "CheckReport is a struct");
+        Expect(report.GetCustomAttributes(false).Any(a => a.GetType().Name == "IsReadOnlyAttribute"),
+               "CheckReport is a readonly struct");
+        Expect(report.GetProperties().All(p => !p.CanWrite), "CheckReport has no setter");
+
+        // No type carries the C prefix.
+        foreach (Type t in typeof(ProfileInfo).Assembly.GetExportedTypes())
+            Expect(!t.Name.StartsWith("Psh"), t.Name + " has no Psh prefix");
+
+        // The standard exception constructors, and a round trip through serialization.
+        Expect(new ProfShimException().Status == Status.Unexpected, "ProfShimException()");
+        Equal("m", new ProfShimException("m").Message, "ProfShimException(message)");
+        var inner = new InvalidOperationException("inner");
+        Expect(new ProfShimException("m", inner).InnerException == inner, "ProfShimException(message, inner)");
+        var e = new ProfShimException(Status.UnsafeChar);
+        Equal(ProfileInfo.Describe(Status.UnsafeChar), e.Message, "ProfShimException(status).Message");
+        Expect(typeof(ProfShimException).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null,
+               new[] { typeof(System.Runtime.Serialization.SerializationInfo), typeof(System.Runtime.Serialization.StreamingContext) },
+               null) != null, "ProfShimException has the serialization constructor");
+        var stream = new MemoryStream();
+        new BinaryFormatter().Serialize(stream, e);
+        stream.Position = 0;
+        var back = (ProfShimException)new BinaryFormatter().Deserialize(stream);
+        Equal(Status.UnsafeChar, back.Status, "ProfShimException serialized: Status");
+        Equal(e.Message, back.Message, "ProfShimException serialized: Message");
+
+        try { ProfileInfo.Check(null); Expect(false, "Check(null) throws"); }
+        catch (ArgumentNullException x) { Equal("info", x.ParamName, "Check(null): ParamName"); }
+    }
+
+    // ---- RewriteFlags.Exact (PSH_REWRITE_EXACT, library 1.1) ------------------------------
+
+    private const string ModernDn = "EX\n/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)" +
+                                    "/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test";
+
+    private static void Exact()
+    {
+        Equal("EXCH01\n=jdoe", Try(() => ProfileInfo.Rewrite(DnInfo, RewriteFlags.Exact)), "Exact: =name");
+        Expect(ProfileInfo.Check("EXCH01\n=jdoe").Ok, "Exact: its result passes Check");
+        Equal("EXCH01\n=jdoe", Try(() => ProfileInfo.Rewrite("EXCH01\r\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe\r\n",
+              RewriteFlags.Exact)), "Exact: CRLF cleaned");
+        Equal("EXCH01\njdoe", Try(() => ProfileInfo.Rewrite("EXCH01\njdoe", RewriteFlags.Exact)), "Exact: an alias stays");
+        Equal(ProfileInfo.Rewrite(AnonInfo), Try(() => ProfileInfo.Rewrite(AnonInfo, RewriteFlags.Exact)), "Exact: anonymous as without");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, RewriteFlags.KeepDn | RewriteFlags.Exact), "Exact with KeepDn");
+        string dn64 = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=" + new string('j', 64);
+        Equal("EXCH01\n" + new string('j', 64), ProfileInfo.Rewrite(dn64), "64-unit name, not exact");
+        Throws(Status.BadMailbox, () => ProfileInfo.Rewrite(dn64, RewriteFlags.Exact), "Exact: =64 units");
+        var modern = ProfileInfo.Check(ModernDn);
+        Equal(Status.UnsafeChar, modern.Status, "Exchange 2007+ DN: status");
+        Expect(!modern.Rewritable, "Exchange 2007+ DN: not rewritable");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn), "Exchange 2007+ DN: not rewritten");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn, RewriteFlags.Exact), "Exchange 2007+ DN: not rewritten, Exact");
+    }
+
+    private static string Try(Func<string> f)
+    {
+        try { return f(); }
+        catch (ProfShimException e) { return "<" + e.Status + ">"; }
+    }
+
     private static void Run()
     {
         // ---- version, status values ---------------------------------------------------
-        Equal(10100, ProfileInfo.Version, "Version");
         Equal(ProfileInfo.VersionNumber, ProfileInfo.Version, "Version is the file's");
-        Equal(unchecked((int)0x80040209), (int)PshStatus.UnsafeChar, "UnsafeChar value");
-        Equal(unchecked((int)0x80070057), (int)PshStatus.InvalidArg, "InvalidArg value");
-        Equal(17, Enum.GetValues(typeof(PshStatus)).Length, "17 status codes");
+        Equal(unchecked((int)0x80040209), (int)Status.UnsafeChar, "UnsafeChar value");
 
         // ---- Check --------------------------------------------------------------------
         var ok = ProfileInfo.Check("EXCH01\njdoe");
         Expect(ok.Ok, "alias is OK");
-        Equal(PshForm.Alias, ok.Form, "alias form");
+        Equal(Form.Alias, ok.Form, "alias form");
         Equal(0, ok.ServerOffset, "server offset");
         Equal(6, ok.ServerLength, "server length");
         Equal(7, ok.MailboxOffset, "mailbox offset");
@@ -79,8 +206,8 @@ internal static class ProfShimTest
         Expect(ok.Rewritable, "alias rewritable");
 
         var kb = ProfileInfo.Check(DnInfo);
-        Equal(PshStatus.UnsafeChar, kb.Status, "KB case status");
-        Equal(PshForm.Dn, kb.Form, "KB case form");
+        Equal(Status.UnsafeChar, kb.Status, "KB case status");
+        Equal(Form.Dn, kb.Form, "KB case form");
         Equal(7, kb.ErrorOffset, "KB case offset");
         Equal('/', DnInfo[kb.ErrorOffset], "offset is a string index");
         Expect(kb.Rewritable, "KB case rewritable");
@@ -88,25 +215,25 @@ internal static class ProfShimTest
 
         var anon = ProfileInfo.Check(AnonInfo);
         Expect(anon.Ok, "anonymous OK");
-        Equal(PshForm.Anonymous, anon.Form, "anonymous form");
+        Equal(Form.Anonymous, anon.Form, "anonymous form");
         Equal(AnonInfo.Length - 4, anon.MailboxOffset, "anon offset");
 
         var cases = new[] {
-            Tuple.Create("EXCH01", PshStatus.NoSeparator, -1),
-            Tuple.Create("", PshStatus.NoSeparator, -1),
-            Tuple.Create("EXCH01\r\njdoe", PshStatus.BadChar, 6),
-            Tuple.Create("EXCH01\njdoe\n", PshStatus.Syntax, 11),
-            Tuple.Create("\njdoe", PshStatus.EmptyServer, 0),
-            Tuple.Create("EXCH 01\njdoe", PshStatus.BadServer, 4),
-            Tuple.Create("EXCH01\n", PshStatus.EmptyMailbox, 7),
-            Tuple.Create("EXCH01\n jdoe", PshStatus.BadMailbox, 7),
-            Tuple.Create("EXCH01\n/o=Contoso/cn=jdoe", PshStatus.BadDn, 18),
-            Tuple.Create("EXCH01\nj:doe", PshStatus.UnsafeChar, 8),
-            Tuple.Create("EXCH01\nnul.txt", PshStatus.ReservedName, 7),
-            Tuple.Create("EXCH01\nj\0doe", PshStatus.BadChar, 8),              // NUL: not the end
-            Tuple.Create("EXCH01\nj\u00e9r\u00f4me", PshStatus.BadChar, 8),     // never ANSI
-            Tuple.Create("EXCH01\njdoe" + Emoji, PshStatus.BadChar, 11),        // the high surrogate
-            Tuple.Create("EXCH01\nab\ud800", PshStatus.BadChar, 9),             // a lone surrogate
+            Tuple.Create("EXCH01", Status.NoSeparator, -1),
+            Tuple.Create("", Status.NoSeparator, -1),
+            Tuple.Create("EXCH01\r\njdoe", Status.BadChar, 6),
+            Tuple.Create("EXCH01\njdoe\n", Status.Syntax, 11),
+            Tuple.Create("\njdoe", Status.EmptyServer, 0),
+            Tuple.Create("EXCH 01\njdoe", Status.BadServer, 4),
+            Tuple.Create("EXCH01\n", Status.EmptyMailbox, 7),
+            Tuple.Create("EXCH01\n jdoe", Status.BadMailbox, 7),
+            Tuple.Create("EXCH01\n/o=Contoso/cn=jdoe", Status.BadDn, 18),
+            Tuple.Create("EXCH01\nj:doe", Status.UnsafeChar, 8),
+            Tuple.Create("EXCH01\nnul.txt", Status.ReservedName, 7),
+            Tuple.Create("EXCH01\nj\0doe", Status.BadChar, 8),              // NUL: not the end
+            Tuple.Create("EXCH01\nj\u00e9r\u00f4me", Status.BadChar, 8),     // never ANSI
+            Tuple.Create("EXCH01\njdoe" + Emoji, Status.BadChar, 11),        // the high surrogate
+            Tuple.Create("EXCH01\nab\ud800", Status.BadChar, 9),             // a lone surrogate
         };
         foreach (var c in cases) {
             var r = ProfileInfo.Check(c.Item1);
@@ -115,10 +242,10 @@ internal static class ProfShimTest
         }
 
         // Lengths are UTF-16 units: 2048 emoji are 4096 units (judged), 2049 are too long.
-        Equal(PshStatus.BadChar, ProfileInfo.Check(Repeat(Emoji, 2048)).Status, "4096 units");
-        Equal(PshStatus.TooLong, ProfileInfo.Check(Repeat(Emoji, 2049)).Status, "4098 units");
-        Equal(PshStatus.NoSeparator, ProfileInfo.Check(new string('a', 4096)).Status, "4096 a");
-        Equal(PshStatus.TooLong, ProfileInfo.Check(new string('a', 4097)).Status, "4097 a");
+        Equal(Status.BadChar, ProfileInfo.Check(Repeat(Emoji, 2048)).Status, "4096 units");
+        Equal(Status.TooLong, ProfileInfo.Check(Repeat(Emoji, 2049)).Status, "4098 units");
+        Equal(Status.NoSeparator, ProfileInfo.Check(new string('a', 4096)).Status, "4096 a");
+        Equal(Status.TooLong, ProfileInfo.Check(new string('a', 4097)).Status, "4097 a");
 
         // ---- Rewrite ------------------------------------------------------------------
         Equal("EXCH01\njdoe", ProfileInfo.Rewrite(DnInfo), "Rewrite KB case");
@@ -132,11 +259,11 @@ internal static class ProfShimTest
         string longInfo = string.Join(".", new[] { new string('a', 60), new string('a', 60), new string('a', 60), new string('a', 60) })
                           + "\n" + new string('b', 64);
         Equal(longInfo, ProfileInfo.Rewrite(longInfo), "Rewrite 308 units");
-        Throws(PshStatus.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, PshRewriteFlags.KeepDn), "Rewrite KeepDn");
-        Throws(PshStatus.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (PshRewriteFlags)0x4), "Rewrite flag 4");
-        Throws(PshStatus.NoSeparator, () => ProfileInfo.Rewrite("EXCH01"), "Rewrite no LF");
-        Throws(PshStatus.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN");
-        Throws(PshStatus.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, RewriteFlags.KeepDn), "Rewrite KeepDn");
+        Throws(Status.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (RewriteFlags)0x4), "Rewrite flag 4");
+        Throws(Status.NoSeparator, () => ProfileInfo.Rewrite("EXCH01"), "Rewrite no LF");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN");
+        Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long");
         try { ProfileInfo.Rewrite(null); Expect(false, "Rewrite(null) throws"); }
         catch (ArgumentNullException) { Expect(true, "Rewrite(null)"); }
 
@@ -148,14 +275,14 @@ internal static class ProfShimTest
         Expect(ProfileInfo.ProfileName("EXCH01\njdoe") != ProfileInfo.ProfileName("EXCH01\njdoe2"), "ProfileName differs");
         Expect(ProfileInfo.ProfileName("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe").StartsWith("exch01_j_doe_"), "ProfileName sanitised");
         Equal(64, ProfileInfo.ProfileName(new string('s', 63) + "\n" + new string('m', 64)).Length, "ProfileName 64");
-        Throws(PshStatus.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF");
+        Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF");
 
         // ---- Describe -----------------------------------------------------------------
-        foreach (PshStatus s in Enum.GetValues(typeof(PshStatus))) {
+        foreach (Status s in Enum.GetValues(typeof(Status))) {
             string text = ProfileInfo.Describe(s);
             Expect(text.StartsWith("PSH_") && text.Contains(": ") && !text.Contains("\n"), "Describe(" + s + ")");
         }
-        Expect(ProfileInfo.Describe(PshStatus.UnsafeChar).StartsWith("PSH_E_UNSAFE_CHAR: "), "Describe name");
+        Expect(ProfileInfo.Describe(Status.UnsafeChar).StartsWith("PSH_E_UNSAFE_CHAR: "), "Describe name");
         Equal("unknown status 0x12345678", ProfileInfo.Describe(0x12345678), "Describe unknown");
         Equal("unknown status 0xFFFFFFFF", ProfileInfo.Describe(-1), "Describe -1");
 

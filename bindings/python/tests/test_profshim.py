@@ -1,6 +1,5 @@
 """The Python binding, tested through Python: profshim.py over this build's library."""
 
-import ctypes
 import os
 import re
 import shutil
@@ -27,84 +26,154 @@ def fnv1a64_hex(key: str) -> str:
 
 
 # ---- loading ---------------------------------------------------------------------------
+# ctest runs these tests twice: over the source tree with PROFSHIM_LIBRARY naming this
+# build's library (bindings.python), and over the wheel installed in a fresh venv with
+# PROFSHIM_TEST_INSTALLED=1 and no PROFSHIM_LIBRARY (bindings.python.wheel).
 
-def test_loads_the_library_ctest_names():
-    assert os.path.samefile(profshim.library_path(), os.environ["PROFSHIM_LIBRARY"])
+INSTALLED = os.environ.get("PROFSHIM_TEST_INSTALLED") == "1"
+PACKAGE_DIR = os.path.dirname(os.path.abspath(profshim.__file__))
+LINUX_ONLY = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the .so layout and LD_LIBRARY_PATH are Linux's")
+
+
+def _header_text():
+    header = os.environ.get("PROFSHIM_HEADER") or os.path.join(
+        os.path.dirname(__file__), "..", "..", "..", "include", "profshim.h")
+    with open(header, encoding="utf-8") as f:
+        return f.read()
+
+
+def header_defines(prefix):
+    """{name: value} of the header's `#define <prefix>... <number>` lines, the casts and
+    the u suffix dropped, the value as the signed int32 the library returns."""
+    found = {}
+    pattern = r"^#define (%s\w*)\s+\(*(?:\((?:u?int32_t)\))?(0x[0-9A-Fa-f]+|\d+)u?\)*" % prefix
+    for name, value in re.findall(pattern, _header_text(), re.M):
+        v = int(value, 0)
+        found[name] = v - (1 << 32) if v & 0x80000000 else v
+    return found
+
+
+def test_loads_the_library_it_should():
+    if INSTALLED:
+        # The wheel's own copy, inside the package, in the venv (not the source tree).
+        assert sys.prefix != sys.base_prefix, "not run in a venv"
+        assert PACKAGE_DIR.startswith(os.path.realpath(sys.prefix))
+        assert os.path.dirname(profshim.library_path()) == PACKAGE_DIR
+        assert "PROFSHIM_LIBRARY" not in os.environ
+    else:
+        assert os.path.samefile(profshim.library_path(), os.environ["PROFSHIM_LIBRARY"])
 
 
 def test_version_is_the_headers():
-    assert profshim.version() == 10100
+    d = header_defines("PSH_VERSION_")
+    number = d["PSH_VERSION_MAJOR"] * 10000 + d["PSH_VERSION_MINOR"] * 100 + d["PSH_VERSION_PATCH"]
+    assert profshim.version() == number
+    string = re.search(r'^#define PSH_VERSION_STRING "([0-9.]+)"', _header_text(), re.M).group(1)
+    assert profshim.__version__ == string
 
 
-def _import_in_child(env, cwd, module_dir):
-    code = "import profshim; print(profshim.library_path()); print(profshim.version())"
+def _run_child(code, env, cwd):
     return subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd,
-                          capture_output=True, text=True,
-                          check=False, timeout=60)
+                          capture_output=True, text=True, check=False, timeout=60)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the .so layout is Linux's")
-def test_finds_the_library_next_to_it(tmp_path):
-    here = os.path.join(os.path.dirname(__file__), "..", "profshim.py")
-    shutil.copy(here, tmp_path / "profshim.py")
-    shutil.copy(os.environ["PROFSHIM_LIBRARY"], tmp_path / "libprofshim.so.1")
-    env = {k: v for k, v in os.environ.items() if k not in ("PROFSHIM_LIBRARY", "LD_LIBRARY_PATH")}
-    env["PYTHONPATH"] = str(tmp_path)
-    r = _import_in_child(env, tmp_path, tmp_path)
+LOAD = "import profshim; print(profshim.library_path()); print(profshim.version())"
+
+
+def _copy_package(tmp_path, with_library):
+    """A copy of the package under test in tmp_path/profshim, with or without a library."""
+    dest = tmp_path / "profshim"
+    shutil.copytree(PACKAGE_DIR, dest, ignore=shutil.ignore_patterns(
+        "__pycache__", "*.so*", "*.dll"))
+    if with_library:
+        shutil.copy(profshim.library_path(), dest / "libprofshim.so.1")
+    return dest
+
+
+def _clean_env(**extra):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PROFSHIM_LIBRARY", "LD_LIBRARY_PATH", "PYTHONPATH")}
+    env.update(extra)
+    return env
+
+
+@LINUX_ONLY
+def test_finds_the_library_inside_the_package(tmp_path):
+    dest = _copy_package(tmp_path, with_library=True)
+    r = _run_child(LOAD, _clean_env(PYTHONPATH=str(tmp_path)), tmp_path)
     assert r.returncode == 0, r.stderr
     path, ver = r.stdout.split()
-    assert path == str(tmp_path / "libprofshim.so.1") and ver == "10100"
+    assert path == str(dest / "libprofshim.so.1") and int(ver) == profshim.version()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="LD_LIBRARY_PATH is Linux's")
+@LINUX_ONLY
 def test_finds_the_library_on_the_system_path(tmp_path):
-    here = os.path.join(os.path.dirname(__file__), "..", "profshim.py")
-    shutil.copy(here, tmp_path / "profshim.py")
+    _copy_package(tmp_path, with_library=False)
     libdir = tmp_path / "lib"
     libdir.mkdir()
-    shutil.copy(os.environ["PROFSHIM_LIBRARY"], libdir / "libprofshim.so.1")
-    env = {k: v for k, v in os.environ.items() if k != "PROFSHIM_LIBRARY"}
-    env["PYTHONPATH"] = str(tmp_path)
-    env["LD_LIBRARY_PATH"] = str(libdir)
-    r = _import_in_child(env, tmp_path, tmp_path)
+    shutil.copy(profshim.library_path(), libdir / "libprofshim.so.1")
+    env = _clean_env(PYTHONPATH=str(tmp_path), LD_LIBRARY_PATH=str(libdir))
+    r = _run_child(LOAD, env, tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.split()[1] == "10100"
+    assert int(r.stdout.split()[1]) == profshim.version()
 
 
-def test_a_missing_library_is_an_import_error(tmp_path):
-    env = dict(os.environ, PROFSHIM_LIBRARY=str(tmp_path / "no-such-library.so"))
-    env["PYTHONPATH"] = os.path.join(os.path.dirname(__file__), "..")
-    r = _import_in_child(env, tmp_path, tmp_path)
-    assert r.returncode != 0
-    assert "ImportError" in r.stderr and "PROFSHIM_LIBRARY" in r.stderr
+@LINUX_ONLY
+def test_import_needs_no_library_and_the_first_call_says_where_it_looked(tmp_path):
+    dest = _copy_package(tmp_path, with_library=False)
+    code = ("import profshim\n"
+            "print('imported')\n"
+            "try:\n"
+            "    profshim.check('EXCH01\\njdoe')\n"
+            "except profshim.LibraryNotFoundError as e:\n"
+            "    print(isinstance(e, OSError)); print(e)\n")
+    r = _run_child(code, _clean_env(PYTHONPATH=str(tmp_path)), tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[:2] == ["imported", "True"], r.stdout
+    # Every place, in order: the package's own folder, then the loader's search.
+    assert str(dest / "libprofshim.so.1") in r.stdout
+    assert str(dest / "libprofshim.so") in r.stdout
+    assert r.stdout.rstrip().endswith("set PROFSHIM_LIBRARY to its path.")
+    assert r.stdout.index(str(dest / "libprofshim.so.1")) < r.stdout.index("  libprofshim.so.1:")
 
 
-# ---- status codes ----------------------------------------------------------------------
-
-HEADER_VALUES = {
-    "PSH_OK": 0x00000000, "PSH_E_POINTER": 0x80004003, "PSH_E_INVALIDARG": 0x80070057,
-    "PSH_E_UNEXPECTED": 0x8000FFFF, "PSH_E_INSUFFICIENT_BUFFER": 0x8007007A,
-    "PSH_E_TOO_LONG": 0x80040105, "PSH_E_UNKNOWN_FLAGS": 0x80040106,
-    "PSH_E_BAD_CHAR": 0x80040201, "PSH_E_NO_SEPARATOR": 0x80040202,
-    "PSH_E_SYNTAX": 0x80040203, "PSH_E_EMPTY_SERVER": 0x80040204,
-    "PSH_E_BAD_SERVER": 0x80040205, "PSH_E_EMPTY_MAILBOX": 0x80040206,
-    "PSH_E_BAD_MAILBOX": 0x80040207, "PSH_E_BAD_DN": 0x80040208,
-    "PSH_E_UNSAFE_CHAR": 0x80040209, "PSH_E_RESERVED_NAME": 0x8004020A,
-}
+def test_profshim_library_names_the_one_place_it_looks(tmp_path):
+    missing = str(tmp_path / "no-such-library.so")
+    env = _clean_env(PROFSHIM_LIBRARY=missing, PYTHONPATH=os.path.dirname(PACKAGE_DIR))
+    code = "import profshim\ntry:\n    profshim.version()\nexcept OSError as e:\n    print(e)\n"
+    r = _run_child(code, env, tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert missing in r.stdout and PACKAGE_DIR not in r.stdout
 
 
-def test_every_status_has_the_contracts_value():
-    assert {s.name: s.value & 0xFFFFFFFF for s in Status} == HEADER_VALUES
-    assert all(s.value < 0 for s in Status if s.name != "PSH_OK")
-    assert profshim.PSH_E_UNSAFE_CHAR == -2147220983
-    assert profshim.hex32(profshim.PSH_E_UNSAFE_CHAR) == "0x80040209"
+# ---- the header's constants, read from include/profshim.h --------------------------------
+
+def test_every_status_is_the_headers_and_the_header_has_no_other():
+    header = header_defines("PSH_(?:OK|E_)")
+    assert header, "no PSH_E_ codes found in the header"
+    assert {s.c_name: int(s) for s in Status} == header
+    assert all(s.value < 0 for s in Status if s is not Status.OK)
+    assert Status.UNSAFE_CHAR == -2147220983
+    assert profshim.hex32(Status.UNSAFE_CHAR) == "0x80040209"
+
+
+def test_forms_flags_and_limits_are_the_headers():
+    assert {"PSH_FORM_" + f.name: int(f) for f in Form} == header_defines("PSH_FORM_")
+    assert {"PSH_REWRITE_" + f.name: int(f) for f in profshim.RewriteFlag} == \
+        header_defines("PSH_REWRITE_")
+    limits = header_defines("PSH_(?:MAX_INPUT|PROFILE_NAME_MAX|REPORT_V1_SIZE)")
+    assert limits == {"PSH_MAX_INPUT": profshim.MAX_INPUT,
+                      "PSH_PROFILE_NAME_MAX": profshim.PROFILE_NAME_MAX,
+                      "PSH_REPORT_V1_SIZE": profshim.REPORT_V1_SIZE}
 
 
 # ---- check -----------------------------------------------------------------------------
 
 def test_check_a_safe_alias():
     r = profshim.check("EXCH01\njdoe")
-    assert r.ok and r.status == Status.PSH_OK and r.name == "PSH_OK"
+    assert r.ok and r.status == Status.OK and r.name == "PSH_OK"
     assert r.form is Form.ALIAS
     assert (r.server_offset, r.server_length, r.mailbox_offset, r.mailbox_length) == (0, 6, 7, 4)
     assert r.error_offset == -1 and r.error_index == -1 and r.rewritable is True
@@ -114,7 +183,7 @@ def test_check_a_safe_alias():
 
 def test_check_the_kb_q271913_case():
     r = profshim.check(DN_INFO)
-    assert r.status == profshim.PSH_E_UNSAFE_CHAR and not r.ok
+    assert r.status == Status.UNSAFE_CHAR and not r.ok
     assert r.form is Form.DN
     assert r.error_offset == 7 and DN_INFO[r.error_index] == "/"
     assert r.mailbox == "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
@@ -122,7 +191,7 @@ def test_check_the_kb_q271913_case():
     assert r.text.startswith("PSH_E_UNSAFE_CHAR: ") and "Q271913" in r.text
     with pytest.raises(ProfShimError) as e:
         r.raise_for_status()
-    assert e.value.status == profshim.PSH_E_UNSAFE_CHAR
+    assert e.value.status == Status.UNSAFE_CHAR
 
 
 def test_check_the_anonymous_form():
@@ -132,17 +201,17 @@ def test_check_the_anonymous_form():
 
 
 @pytest.mark.parametrize("info, status, offset", [
-    ("EXCH01", Status.PSH_E_NO_SEPARATOR, -1),
-    ("EXCH01\r\njdoe", Status.PSH_E_BAD_CHAR, 6),
-    ("EXCH01\njdoe\n", Status.PSH_E_SYNTAX, 11),
-    ("\njdoe", Status.PSH_E_EMPTY_SERVER, 0),
-    ("EXCH 01\njdoe", Status.PSH_E_BAD_SERVER, 4),
-    ("EXCH01\n", Status.PSH_E_EMPTY_MAILBOX, 7),
-    ("EXCH01\n jdoe", Status.PSH_E_BAD_MAILBOX, 7),
-    ("EXCH01\n/o=Contoso/cn=jdoe", Status.PSH_E_BAD_DN, 18),  # at the c of /cn, where /ou is due
-    ("EXCH01\nj:doe", Status.PSH_E_UNSAFE_CHAR, 8),
-    ("EXCH01\nnul.txt", Status.PSH_E_RESERVED_NAME, 7),
-    ("", Status.PSH_E_NO_SEPARATOR, -1),
+    ("EXCH01", Status.NO_SEPARATOR, -1),
+    ("EXCH01\r\njdoe", Status.BAD_CHAR, 6),
+    ("EXCH01\njdoe\n", Status.SYNTAX, 11),
+    ("\njdoe", Status.EMPTY_SERVER, 0),
+    ("EXCH 01\njdoe", Status.BAD_SERVER, 4),
+    ("EXCH01\n", Status.EMPTY_MAILBOX, 7),
+    ("EXCH01\n jdoe", Status.BAD_MAILBOX, 7),
+    ("EXCH01\n/o=Contoso/cn=jdoe", Status.BAD_DN, 18),  # at the c of /cn, where /ou is due
+    ("EXCH01\nj:doe", Status.UNSAFE_CHAR, 8),
+    ("EXCH01\nnul.txt", Status.RESERVED_NAME, 7),
+    ("", Status.NO_SEPARATOR, -1),
 ])
 def test_check_finds_each_fault_where_it_is(info, status, offset):
     r = profshim.check(info)
@@ -151,22 +220,22 @@ def test_check_finds_each_fault_where_it_is(info, status, offset):
 
 def test_an_embedded_nul_is_an_ordinary_bad_character():
     r = profshim.check("EXCH01\nj\0doe")
-    assert r.status == profshim.PSH_E_BAD_CHAR and r.error_offset == 8
+    assert r.status == Status.BAD_CHAR and r.error_offset == 8
 
 
 def test_lengths_count_utf16_units_a_non_bmp_character_is_two():
     # 2048 emoji are 4096 units: at the limit, judged (bad character at 0) ...
-    assert profshim.check(EMOJI * 2048).status == profshim.PSH_E_BAD_CHAR
+    assert profshim.check(EMOJI * 2048).status == Status.BAD_CHAR
     # ... and 2049 are 4098 units: too long, though only 2049 str characters.
-    assert profshim.check(EMOJI * 2049).status == profshim.PSH_E_TOO_LONG
-    assert profshim.check("a" * 4096).status == profshim.PSH_E_NO_SEPARATOR
-    assert profshim.check("a" * 4097).status == profshim.PSH_E_TOO_LONG
+    assert profshim.check(EMOJI * 2049).status == Status.TOO_LONG
+    assert profshim.check("a" * 4096).status == Status.NO_SEPARATOR
+    assert profshim.check("a" * 4097).status == Status.TOO_LONG
 
 
 def test_error_offsets_are_units_and_error_index_is_the_str_index():
     info = "EXCH01\njdoe" + EMOJI
     r = profshim.check(info)
-    assert r.status == profshim.PSH_E_BAD_CHAR
+    assert r.status == Status.BAD_CHAR
     assert r.error_offset == 11 and info[r.error_index] == EMOJI
     # The high surrogate is the unit at fault; the index helpers convert both ways.
     assert profshim.unit_offset_to_index(EMOJI + "ab", 2) == 1
@@ -180,12 +249,12 @@ def test_error_offsets_are_units_and_error_index_is_the_str_index():
 
 def test_a_lone_surrogate_reaches_the_library_as_the_unit_it_is():
     r = profshim.check("EXCH01\nab\ud800")
-    assert r.status == profshim.PSH_E_BAD_CHAR and r.error_offset == 9
+    assert r.status == Status.BAD_CHAR and r.error_offset == 9
 
 
 def test_non_ascii_is_a_bad_character():
     r = profshim.check("EXCH01\nj\u00e9r\u00f4me")
-    assert r.status == profshim.PSH_E_BAD_CHAR and r.error_offset == 8
+    assert r.status == Status.BAD_CHAR and r.error_offset == 8
     assert not r.rewritable
 
 
@@ -217,22 +286,73 @@ def test_rewrite_keep_dn_raises_the_kb_status():
     with pytest.raises(ProfShimError) as e:
         profshim.rewrite(DN_INFO, keep_dn=True)
     err = e.value
-    assert err.status == profshim.PSH_E_UNSAFE_CHAR and err.name == "PSH_E_UNSAFE_CHAR"
-    assert err.text == profshim.describe(profshim.PSH_E_UNSAFE_CHAR) == str(err)
+    assert err.status == Status.UNSAFE_CHAR and err.name == "PSH_E_UNSAFE_CHAR"
+    assert err.text == profshim.describe(Status.UNSAFE_CHAR) == str(err)
     assert "MAPI_E_NOT_FOUND" in err.text
 
 
+# ---- rewrite(exact=True): PSH_REWRITE_EXACT, since library 1.1 --------------------------
+
+MODERN_DN = ("EX\n/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)"
+             "/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test")
+
+
+def test_exact_writes_the_directory_name_in_its_exact_match_form():
+    assert profshim.rewrite(DN_INFO, exact=True) == "EXCH01\n=jdoe"
+    assert profshim.check("EXCH01\n=jdoe").ok
+    # CRLF and spaces are cleaned as without the flag.
+    assert profshim.rewrite("EXCH01\r\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe\r\n",
+                            exact=True) == "EXCH01\n=jdoe"
+
+
+def test_exact_leaves_an_alias_and_the_anonymous_form_alone():
+    assert profshim.rewrite("EXCH01\njdoe", exact=True) == "EXCH01\njdoe"
+    assert profshim.rewrite(ANON_INFO, exact=True) == profshim.rewrite(ANON_INFO)
+
+
+def test_exact_with_keep_dn_has_no_effect():
+    with pytest.raises(ProfShimError) as e:
+        profshim.rewrite(DN_INFO, keep_dn=True, exact=True)
+    assert e.value.status is Status.UNSAFE_CHAR
+
+
+def test_exact_of_a_64_unit_directory_name_is_too_long_for_a_mailbox():
+    dn = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=" + "j" * 64
+    assert profshim.rewrite(dn) == "EXCH01\n" + "j" * 64
+    with pytest.raises(ProfShimError) as e:
+        profshim.rewrite(dn, exact=True)
+    assert e.value.status is Status.BAD_MAILBOX
+
+
+def test_a_dn_of_exchange_2007_or_later_is_not_rewritten():
+    r = profshim.check(MODERN_DN)
+    assert r.status is Status.UNSAFE_CHAR and r.rewritable is False
+    for exact in (False, True):
+        with pytest.raises(ProfShimError) as e:
+            profshim.rewrite(MODERN_DN, exact=exact)
+        assert e.value.status is Status.UNSAFE_CHAR
+
+
+def test_exact_is_the_headers_flag_and_unknown_bits_are_refused():
+    assert int(profshim.RewriteFlag.EXACT) == header_defines("PSH_REWRITE_")["PSH_REWRITE_EXACT"]
+    # Bits beyond the header's flags reach the library and come back as UNKNOWN_FLAGS.
+    buf, n = profshim._units("EXCH01\njdoe")
+    out_len = __import__("ctypes").c_int32(0)
+    out = (__import__("ctypes").c_uint16 * 64)()
+    assert profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len) == Status.UNKNOWN_FLAGS
+
+
 @pytest.mark.parametrize("info, status", [
-    ("EXCH01", Status.PSH_E_NO_SEPARATOR),
-    ("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", Status.PSH_E_UNSAFE_CHAR),
-    ("EXCH01\nj\u00e9r\u00f4me", Status.PSH_E_BAD_CHAR),
-    ("x" * 4097, Status.PSH_E_TOO_LONG),
-])
+    ("EXCH01", Status.NO_SEPARATOR),
+    ("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", Status.UNSAFE_CHAR),
+    ("EXCH01\nj\u00e9r\u00f4me", Status.BAD_CHAR),
+    ("x" * 4097, Status.TOO_LONG),
+], ids=["no-lf", "dn-j:doe", "non-ascii", "4097-units"])
 def test_rewrite_failures_raise(info, status):
     with pytest.raises(ProfShimError) as e:
         profshim.rewrite(info)
     assert e.value.status == status
-    assert e.value.text.startswith(Status(status).name + ": ")
+    assert e.value.text.startswith(Status(status).c_name + ": ")
 
 
 def test_rewrite_of_a_long_input_needs_no_guess_at_the_buffer():
@@ -263,14 +383,14 @@ def test_profile_name_sanitises_what_rewrite_cannot():
 
 def test_profile_name_is_at_most_64_characters():
     name = profshim.profile_name("s" * 63 + "\n" + "m" * 64)
-    assert len(name) == 15 + 1 + 31 + 1 + 16 <= profshim.PSH_PROFILE_NAME_MAX
+    assert len(name) == 15 + 1 + 31 + 1 + 16 <= profshim.PROFILE_NAME_MAX
     assert re.fullmatch(r"[a-z0-9_]+", name)
 
 
 def test_profile_name_failures_raise():
     with pytest.raises(ProfShimError) as e:
         profshim.profile_name("EXCH01")
-    assert e.value.status == profshim.PSH_E_NO_SEPARATOR
+    assert e.value.status == Status.NO_SEPARATOR
 
 
 # ---- describe ---------------------------------------------------------------------------
@@ -278,7 +398,7 @@ def test_profile_name_failures_raise():
 def test_describe_every_code():
     for s in Status:
         text = profshim.describe(s)
-        assert text.startswith(s.name + ": ") and "\n" not in text
+        assert text.startswith(s.c_name + ": ") and "\n" not in text
 
 
 def test_describe_takes_signed_and_unsigned_values():
@@ -290,10 +410,10 @@ def test_describe_takes_signed_and_unsigned_values():
 
 
 def test_profshim_error_made_from_a_status_alone():
-    e = ProfShimError(profshim.PSH_E_BAD_DN)
+    e = ProfShimError(Status.BAD_DN)
     assert e.text.startswith("PSH_E_BAD_DN: ") and e.name == "PSH_E_BAD_DN"
     assert ProfShimError(0x1234).name == "0x00001234"
-    assert isinstance(e, Exception)
+    assert isinstance(e, ValueError)  # a ProfileInfo the call cannot work with
 
 
 # ---- many calls, many threads ----------------------------------------------------------
@@ -339,7 +459,7 @@ def test_the_readme_example_runs_as_written(capsys):
     out = capsys.readouterr().out.splitlines()
     # Each print's comment is what it prints ("..." ends a shortened one), in order.
     expected = [m.group(1) for m in re.finditer(r"^\s*print\(.*#\s*(.+?)\s*$", code, re.M)]
-    assert len(expected) == len(out) == 5, out
+    assert len(expected) == len(out) == 6, out
     for want, got in zip(expected, out):
         if want.endswith("..."):
             assert got.startswith(want[:-3].rstrip()), (want, got)

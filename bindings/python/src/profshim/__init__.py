@@ -1,15 +1,16 @@
 """profshim for Python: check, rewrite and name CDO ProfileInfo strings (KB Q271913).
 
-A thin ctypes layer over the profshim shared library (``libprofshim.so.1`` on Linux,
-``profshim.dll`` on Windows); nothing to compile. Strings go in and come out as ``str``:
-they are passed to the library's UTF-16 functions (``psh_check_w`` and the like) as
-UTF-16 code units with an explicit length, so an embedded NUL is an ordinary (bad)
+A ctypes layer over the profshim shared library (``libprofshim.so.1`` on Linux,
+``profshim.dll`` on Windows); nothing to compile. The wheels for Linux x86-64 and Windows
+(64- and 32-bit) carry the library inside the package. Strings go in and come out as
+``str``: they are passed to the library's UTF-16 functions (``psh_check_w`` and the like)
+as UTF-16 code units with an explicit length, so an embedded NUL is an ordinary (bad)
 character and nothing is ever cut short.
 
     >>> import profshim
     >>> info = "EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
     >>> r = profshim.check(info)
-    >>> r.status == profshim.PSH_E_UNSAFE_CHAR, r.error_offset
+    >>> r.status is profshim.Status.UNSAFE_CHAR, r.error_offset
     (True, 7)
     >>> profshim.rewrite(info)
     'EXCH01\\njdoe'
@@ -21,16 +22,18 @@ UTF-16 units. The report's ``*_offset`` fields are the library's unit offsets, u
 its ``*_index`` properties are the same places as indexes into the ``str`` you passed
 (``info[r.error_index]`` is the character at fault). For ASCII text the two agree.
 
-Finding the library, first match wins:
- 1. the path in the environment variable ``PROFSHIM_LIBRARY``;
- 2. the library next to this file;
+The library is loaded on the first call, not on import, from the first of:
+ 1. the path in the environment variable ``PROFSHIM_LIBRARY`` (only that, when it is set);
+ 2. the library inside this package (where the wheels put it);
  3. the system's search path (``ctypes.util.find_library("profshim")``, then the plain
     file name, which the dynamic loader looks up on its usual path).
+When none loads, ``LibraryNotFoundError`` (an ``OSError``) lists every place tried and why
+each failed.
 
-Status codes are HRESULT-shaped 32-bit values. This module gives them as signed Python
-ints, as the library returns them (``PSH_E_UNSAFE_CHAR == -2147220983``, which is
-``0x80040209`` as an unsigned 32-bit value); ``Status`` names them, and ``hex32(status)``
-writes one as ``0x80040209``.
+Status codes are HRESULT-shaped 32-bit values, given as signed ints as the library returns
+them; ``Status`` names them (``Status.UNSAFE_CHAR == -2147220983``, ``0x80040209`` as an
+unsigned 32-bit value), and ``hex32(status)`` writes one as ``0x80040209``. The names and
+values are those of ``include/profshim.h`` without the ``PSH_`` / ``PSH_E_`` prefix.
 """
 
 from __future__ import annotations
@@ -40,15 +43,22 @@ import ctypes.util
 import enum
 import os
 import sys
+import threading
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Callable, List, Optional, Tuple
+
+__version__ = "1.1.0"  # the library version this package was built with (PSH_VERSION_STRING)
 
 __all__ = [
-    "ProfShimError", "Report", "Status", "Form",
+    "ProfShimError", "LibraryNotFoundError", "Report", "Status", "Form", "RewriteFlag",
     "check", "rewrite", "profile_name", "describe", "version", "hex32",
     "unit_offset_to_index", "index_to_unit_offset", "library_path",
-    "PSH_MAX_INPUT", "PSH_PROFILE_NAME_MAX", "PSH_REWRITE_KEEP_DN", "PSH_REPORT_V1_SIZE",
+    "MAX_INPUT", "PROFILE_NAME_MAX", "REPORT_V1_SIZE",
 ]
+
+MAX_INPUT = 4096          # PSH_MAX_INPUT: the longest input, in UTF-16 units
+PROFILE_NAME_MAX = 64     # PSH_PROFILE_NAME_MAX
+REPORT_V1_SIZE = 36       # PSH_REPORT_V1_SIZE, in bytes
 
 
 def _s32(value: int) -> int:
@@ -64,67 +74,86 @@ def hex32(status: int) -> str:
 
 
 class Status(enum.IntEnum):
-    """The contract's status codes (signed, as the library returns them)."""
-    PSH_OK = 0
-    PSH_E_POINTER = _s32(0x80004003)
-    PSH_E_INVALIDARG = _s32(0x80070057)
-    PSH_E_UNEXPECTED = _s32(0x8000FFFF)
-    PSH_E_INSUFFICIENT_BUFFER = _s32(0x8007007A)
-    PSH_E_TOO_LONG = _s32(0x80040105)
-    PSH_E_UNKNOWN_FLAGS = _s32(0x80040106)
-    PSH_E_BAD_CHAR = _s32(0x80040201)
-    PSH_E_NO_SEPARATOR = _s32(0x80040202)
-    PSH_E_SYNTAX = _s32(0x80040203)
-    PSH_E_EMPTY_SERVER = _s32(0x80040204)
-    PSH_E_BAD_SERVER = _s32(0x80040205)
-    PSH_E_EMPTY_MAILBOX = _s32(0x80040206)
-    PSH_E_BAD_MAILBOX = _s32(0x80040207)
-    PSH_E_BAD_DN = _s32(0x80040208)
-    PSH_E_UNSAFE_CHAR = _s32(0x80040209)
-    PSH_E_RESERVED_NAME = _s32(0x8004020A)
+    """The contract's status codes (signed, as the library returns them): PSH_OK is
+    ``Status.OK``, PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``."""
+    OK = 0
+    POINTER = _s32(0x80004003)
+    INVALIDARG = _s32(0x80070057)
+    UNEXPECTED = _s32(0x8000FFFF)
+    INSUFFICIENT_BUFFER = _s32(0x8007007A)
+    TOO_LONG = _s32(0x80040105)
+    UNKNOWN_FLAGS = _s32(0x80040106)
+    BAD_CHAR = _s32(0x80040201)
+    NO_SEPARATOR = _s32(0x80040202)
+    SYNTAX = _s32(0x80040203)
+    EMPTY_SERVER = _s32(0x80040204)
+    BAD_SERVER = _s32(0x80040205)
+    EMPTY_MAILBOX = _s32(0x80040206)
+    BAD_MAILBOX = _s32(0x80040207)
+    BAD_DN = _s32(0x80040208)
+    UNSAFE_CHAR = _s32(0x80040209)   # the KB Q271913 failure
+    RESERVED_NAME = _s32(0x8004020A)
 
-
-# The codes as module constants too, for `profshim.PSH_E_UNSAFE_CHAR`.
-globals().update({s.name: s for s in Status})
-__all__ += [s.name for s in Status]
+    @property
+    def c_name(self) -> str:
+        """The header's name: ``PSH_OK``, ``PSH_E_UNSAFE_CHAR``."""
+        return "PSH_OK" if self is Status.OK else "PSH_E_" + self.name
 
 
 class Form(enum.IntEnum):
-    """psh_report.form."""
+    """psh_report.form (PSH_FORM_*)."""
     UNKNOWN = 0
     ALIAS = 1
     DN = 2
     ANONYMOUS = 3
 
 
-PSH_MAX_INPUT = 4096
-PSH_PROFILE_NAME_MAX = 64
-PSH_REWRITE_KEEP_DN = 0x1
-PSH_REPORT_V1_SIZE = 36
+class RewriteFlag(enum.IntFlag):
+    """psh_rewrite's flags (PSH_REWRITE_*); ``rewrite()`` takes them as keywords."""
+    KEEP_DN = 0x1
+    EXACT = 0x2   # since 1.1
 
 
-class ProfShimError(Exception):
-    """A profshim call failed. ``status`` is the library's status (a signed int, compare
-    it with ``Status``), ``text`` psh_describe's line for it, which is also the message."""
+def _status(value: int) -> int:
+    """``value`` as a Status when it is one (always, from a library of this version)."""
+    try:
+        return Status(value)
+    except ValueError:
+        return value
 
-    def __init__(self, status: int, text: Optional[str] = None):
-        self.status = int(status)
+
+def _status_name(value: int) -> str:
+    status = _status(value)
+    return status.c_name if isinstance(status, Status) else hex32(value)
+
+
+class ProfShimError(ValueError):
+    """A ProfileInfo (or a status) the call could not work with. ``status`` is the
+    library's status (a ``Status``), ``text`` psh_describe's line for it, which is also
+    the message."""
+
+    status: int
+    text: str
+
+    def __init__(self, status: int, text: Optional[str] = None) -> None:
+        self.status = _status(int(status))
         self.text = text if text is not None else describe(self.status)
         super().__init__(self.text)
 
     @property
     def name(self) -> str:
-        """The status's name (``PSH_E_UNSAFE_CHAR``), or its hex value if it has none."""
-        try:
-            return Status(self.status).name
-        except ValueError:
-            return hex32(self.status)
+        """The header's name for the status (``PSH_E_UNSAFE_CHAR``), or its hex value."""
+        return _status_name(self.status)
 
     def __repr__(self) -> str:
         return "ProfShimError(%s, %r)" % (self.name, self.text)
 
 
-# ---- the C ABI ------------------------------------------------------------------------
+class LibraryNotFoundError(OSError):
+    """The native library could not be loaded; the message lists every place tried."""
+
+
+# ---- the C ABI, loaded on first use ----------------------------------------------------
 
 class _PshReport(ctypes.Structure):
     _fields_ = [
@@ -140,64 +169,93 @@ class _PshReport(ctypes.Structure):
     ]
 
 
-assert ctypes.sizeof(_PshReport) == PSH_REPORT_V1_SIZE
+assert ctypes.sizeof(_PshReport) == REPORT_V1_SIZE
 
-_WIN = sys.platform == "win32"
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_NAMES = ("profshim.dll",) if _WIN else ("libprofshim.so.1", "libprofshim.so", "libprofshim.dylib")
+if sys.platform == "win32":
+    _NAMES: Tuple[str, ...] = ("profshim.dll",)
+elif sys.platform == "darwin":
+    _NAMES = ("libprofshim.1.dylib", "libprofshim.dylib")
+else:
+    _NAMES = ("libprofshim.so.1", "libprofshim.so")
 
 
-def _find_library() -> str:
+def _candidates() -> List[str]:
+    """Where the library is looked for, in order."""
     explicit = os.environ.get("PROFSHIM_LIBRARY")
     if explicit:
-        return explicit
-    for name in _NAMES:
-        candidate = os.path.join(_HERE, name)
-        if os.path.exists(candidate):
-            return candidate
+        return [explicit]
+    places = [os.path.join(_HERE, name) for name in _NAMES]
     found = ctypes.util.find_library("profshim")
-    return found or _NAMES[0]
+    if found:
+        places.append(found)
+    places.append(_NAMES[0])  # the dynamic loader's own search
+    return places
 
 
-def _load():
-    path = _find_library()
+def _open(path: str) -> ctypes.CDLL:
     # __stdcall on Windows (WinDLL; on x64 it is the one convention anyway), C elsewhere.
-    loader = ctypes.WinDLL if _WIN else ctypes.CDLL
-    try:
-        lib = loader(path)
-    except OSError as e:
-        raise ImportError(
-            "profshim: cannot load the library %r (%s); set PROFSHIM_LIBRARY to its path"
-            % (path, e)) from e
-
-    units = ctypes.POINTER(ctypes.c_uint16)
-    i32, u32 = ctypes.c_int32, ctypes.c_uint32
-    p_i32 = ctypes.POINTER(ctypes.c_int32)
-    signatures = {
-        "psh_version": [],
-        "psh_check_w": [units, i32, ctypes.POINTER(_PshReport)],
-        "psh_rewrite_w": [units, i32, u32, units, i32, p_i32],
-        "psh_profile_name_w": [units, i32, u32, units, i32, p_i32],
-        "psh_describe_w": [i32, units, i32, p_i32],
-    }
-    for name, argtypes in signatures.items():
-        fn = getattr(lib, name)
-        fn.argtypes = argtypes
-        fn.restype = i32
-    return lib, path
+    if sys.platform == "win32":
+        return ctypes.WinDLL(path)
+    return ctypes.CDLL(path)
 
 
-_lib, _path = _load()
+class _Library:
+    """The loaded library and its functions, with their C signatures."""
+
+    def __init__(self, lib: ctypes.CDLL, path: str) -> None:
+        self.path = path
+        units = ctypes.POINTER(ctypes.c_uint16)
+        i32, u32 = ctypes.c_int32, ctypes.c_uint32
+        p_i32 = ctypes.POINTER(ctypes.c_int32)
+
+        def fn(name: str, argtypes: List[Any]) -> Callable[..., int]:
+            f = getattr(lib, name)
+            f.argtypes = argtypes
+            f.restype = i32
+            return f  # type: ignore[no-any-return]
+
+        self.version = fn("psh_version", [])
+        self.check_w = fn("psh_check_w", [units, i32, ctypes.POINTER(_PshReport)])
+        self.rewrite_w = fn("psh_rewrite_w", [units, i32, u32, units, i32, p_i32])
+        self.profile_name_w = fn("psh_profile_name_w", [units, i32, u32, units, i32, p_i32])
+        self.describe_w = fn("psh_describe_w", [i32, units, i32, p_i32])
+
+
+_loaded: Optional[_Library] = None
+_load_lock = threading.Lock()
+
+
+def _lib() -> _Library:
+    """The library, loaded on the first call (once, whichever thread gets there first)."""
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    with _load_lock:
+        if _loaded is None:
+            tried = []
+            for path in _candidates():
+                try:
+                    _loaded = _Library(_open(path), path)
+                    break
+                except (OSError, AttributeError) as e:  # AttributeError: a missing export
+                    tried.append("  %s: %s" % (path, e))
+            else:
+                raise LibraryNotFoundError(
+                    "profshim: cannot load the native library; tried, in order:\n%s\n"
+                    "Install a wheel that carries it, or set PROFSHIM_LIBRARY to its path."
+                    % "\n".join(tried))
+    return _loaded
 
 
 def library_path() -> str:
-    """The path (or name) the library was loaded from."""
-    return _path
+    """The path (or name) the library was loaded from; loads it if need be."""
+    return _lib().path
 
 
 # ---- strings: str <-> UTF-16 units --------------------------------------------------------
 
-def _units(text: str):
+def _units(text: str) -> Tuple[Any, int]:
     """``text`` as a ctypes array of UTF-16 units and its length in units. A code point
     above U+FFFF becomes a surrogate pair (2 units); a lone surrogate in the str (which
     Python allows) is passed as the unit it is, and the library rejects it as a bad
@@ -211,7 +269,7 @@ def _units(text: str):
     return buf, n
 
 
-def _text(buf, n: int) -> str:
+def _text(buf: Any, n: int) -> str:
     return bytes(memoryview(buf).cast("B")[: 2 * n]).decode("utf-16-le", "surrogatepass")
 
 
@@ -239,7 +297,7 @@ def index_to_unit_offset(text: str, index: int) -> int:
     return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text[:index])
 
 
-def _call_with_buffer(fn, args, first_cap: int) -> str:
+def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: int) -> str:
     """The buffer protocol of the header's "Output buffers": call once with ``first_cap``
     units, and if that is PSH_E_INSUFFICIENT_BUFFER once more with ``*out_len + 1``."""
     cap = max(first_cap, 1)
@@ -247,12 +305,12 @@ def _call_with_buffer(fn, args, first_cap: int) -> str:
         out = (ctypes.c_uint16 * cap)()
         out_len = ctypes.c_int32(0)
         status = fn(*args, out, cap, ctypes.byref(out_len))
-        if status == PSH_OK:
+        if status == Status.OK:
             return _text(out, out_len.value)
-        if status != PSH_E_INSUFFICIENT_BUFFER:
+        if status != Status.INSUFFICIENT_BUFFER:
             raise ProfShimError(status)
         cap = out_len.value + 1
-    raise ProfShimError(PSH_E_UNEXPECTED)
+    raise ProfShimError(Status.UNEXPECTED)
 
 
 # ---- the API ---------------------------------------------------------------------------------
@@ -274,12 +332,12 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when the ProfileInfo is safe to give to CDO as it is."""
-        return self.status == PSH_OK
+        return self.status == Status.OK
 
     @property
     def name(self) -> str:
-        """The status's name, ``PSH_OK`` or ``PSH_E_...``."""
-        return Status(self.status).name
+        """The header's name for the status, ``PSH_OK`` or ``PSH_E_...``."""
+        return _status_name(self.status)
 
     @property
     def text(self) -> str:
@@ -304,22 +362,20 @@ class Report:
         """The server part of ``info``, or None before the separators are parsed."""
         if self.server_offset < 0:
             return None
-        start = self.server_index
         end = unit_offset_to_index(self.info, self.server_offset + self.server_length)
-        return self.info[start:end]
+        return self.info[self.server_index:end]
 
     @property
     def mailbox(self) -> Optional[str]:
         """The mailbox part of ``info``, or None before the separators are parsed."""
         if self.mailbox_offset < 0:
             return None
-        start = self.mailbox_index
         end = unit_offset_to_index(self.info, self.mailbox_offset + self.mailbox_length)
-        return self.info[start:end]
+        return self.info[self.mailbox_index:end]
 
-    def raise_for_status(self) -> "Report":
+    def raise_for_status(self) -> Report:
         """Raise ProfShimError unless the check passed; return self otherwise."""
-        if self.status != PSH_OK:
+        if self.status != Status.OK:
             raise ProfShimError(self.status)
         return self
 
@@ -330,31 +386,36 @@ def check(info: str) -> Report:
     where it failed, ``report.error_offset`` (UTF-16 units) and ``report.error_index``."""
     buf, n = _units(info)
     report = _PshReport(size=ctypes.sizeof(_PshReport))
-    status = _lib.psh_check_w(buf, n, ctypes.byref(report))
+    status = _lib().check_w(buf, n, ctypes.byref(report))
     if report.status != status:  # cannot happen: the library fills the report
-        raise ProfShimError(PSH_E_UNEXPECTED)
-    return Report(status=status, form=Form(report.form),
+        raise ProfShimError(Status.UNEXPECTED)
+    return Report(status=_status(status), form=Form(report.form),
                   server_offset=report.server_offset, server_length=report.server_length,
                   mailbox_offset=report.mailbox_offset, mailbox_length=report.mailbox_length,
                   error_offset=report.error_offset, rewritable=bool(report.rewritable),
                   info=info)
 
 
-def rewrite(info: str, keep_dn: bool = False) -> str:
+def rewrite(info: str, keep_dn: bool = False, exact: bool = False) -> str:
     """``info`` made safe for CDO, keeping what it means: CRLF and stray whitespace
-    cleaned, a DN mailbox replaced by its directory name (unless ``keep_dn``). Raises
-    ProfShimError when it cannot be made safe."""
+    cleaned, a DN mailbox replaced by its directory name (unless ``keep_dn``), written
+    ``=name`` with ``exact``, the exact-match form of KB Q193643 (library 1.1 or later).
+    Raises ProfShimError when it cannot be made safe."""
     buf, n = _units(info)
-    flags = PSH_REWRITE_KEEP_DN if keep_dn else 0
-    # The output is never longer than the input.
-    return _call_with_buffer(_lib.psh_rewrite_w, (buf, n, flags), n + 1)
+    flags = RewriteFlag(0)
+    if keep_dn:
+        flags |= RewriteFlag.KEEP_DN
+    if exact:
+        flags |= RewriteFlag.EXACT
+    # The output is never longer than the input, but for the "=" of an exact rewrite.
+    return _call_with_buffer(_lib().rewrite_w, (buf, n, int(flags)), n + 2)
 
 
 def profile_name(info: str) -> str:
     """A safe, stable, unique MAPI profile name for ``info`` (at most 64 characters of
     ``A-Z a-z 0-9 _``). Raises ProfShimError when ``info`` is not a ProfileInfo."""
     buf, n = _units(info)
-    return _call_with_buffer(_lib.psh_profile_name_w, (buf, n, 0), PSH_PROFILE_NAME_MAX + 1)
+    return _call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1)
 
 
 def describe(status: int) -> str:
@@ -362,9 +423,9 @@ def describe(status: int) -> str:
     status = int(status)
     if not -(1 << 31) <= status < (1 << 32):
         raise ValueError("profshim: %d is not a 32-bit status" % status)
-    return _call_with_buffer(_lib.psh_describe_w, (_s32(status),), 256)
+    return _call_with_buffer(_lib().describe_w, (_s32(status),), 256)
 
 
 def version() -> int:
-    """The PSH_VERSION_NUMBER of the loaded library (1.0.0 is 10000)."""
-    return int(_lib.psh_version())
+    """The PSH_VERSION_NUMBER of the loaded library (1.1.0 is 10100)."""
+    return int(_lib().version())
