@@ -59,77 +59,13 @@
 #include <vector>
 
 #include "profshim.h"
+#include "../../tools/cli/samples.hpp"  // the one samples reader and C-escape codec
 
 namespace {
 
-struct Sample {
-    int line = 0;
-    std::string label;
-    std::string info;  // decoded bytes
-};
+using profshim_cli::Sample;
 
-// ---- the samples file -------------------------------------------------------------------
-
-bool is_hex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-int hex_value(char c) {
-    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
-// The C escapes of the samples file: \n \r \t \\ \" \' \? \a \b \f \v, \xHH, \o \oo \ooo.
-bool decode_escapes(const std::string& text, std::string& out, std::string& error) {
-    out.clear();
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '\\') {
-            out += c;
-            continue;
-        }
-        if (++i >= text.size()) {
-            error = "a lone backslash at the end";
-            return false;
-        }
-        const char e = text[i];
-        switch (e) {
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'v': out += '\v'; break;
-            case '\\': case '"': case '\'': case '?': out += e; break;
-            case 'x':
-                if (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2])) {
-                    error = "\\x needs exactly two hex digits";
-                    return false;
-                }
-                out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-                i += 2;
-                break;
-            default:
-                if (e >= '0' && e <= '7') {
-                    int v = 0, n = 0;
-                    while (n < 3 && i < text.size() && text[i] >= '0' && text[i] <= '7') {
-                        v = v * 8 + (text[i] - '0');
-                        ++i;
-                        ++n;
-                    }
-                    --i;
-                    if (v > 0377) {
-                        error = "octal escape over \\377";
-                        return false;
-                    }
-                    out += static_cast<char>(v);
-                } else {
-                    error = std::string("unknown escape \\") + e;
-                    return false;
-                }
-        }
-    }
-    return true;
-}
+// ---- the samples file: the CLI's reader and C-escape codec ------------------------------
 
 bool read_samples(const std::string& path, std::vector<Sample>& samples) {
     std::ifstream in(path, std::ios::binary);
@@ -137,35 +73,13 @@ bool read_samples(const std::string& path, std::vector<Sample>& samples) {
         std::cerr << "kb_reproduction: cannot read " << path << "\n";
         return false;
     }
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const std::size_t first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#') continue;
-        Sample s;
-        s.line = number;
-        std::string escaped;
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string::npos) {
-            escaped = line;
-            s.label = "line " + std::to_string(number);
-        } else {
-            s.label = line.substr(0, tab);
-            std::size_t start = line.find_first_not_of('\t', tab);
-            if (start == std::string::npos) start = line.size();
-            const std::size_t end = line.find('\t', start);
-            escaped = line.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        }
-        std::string error;
-        if (!decode_escapes(escaped, s.info, error)) {
-            std::cerr << path << ":" << number << ": " << error << "\n";
-            return false;
-        }
-        samples.push_back(std::move(s));
+    profshim_cli::SampleReader reader(in);
+    for (Sample s; reader.next(s);) {
+        if (s.label.empty()) s.label = "line " + std::to_string(s.line);
+        samples.push_back(s);
     }
-    return true;
+    if (reader.failed()) std::cerr << path << ":" << reader.error() << "\n";
+    return !reader.failed();
 }
 
 // ---- text -------------------------------------------------------------------------------

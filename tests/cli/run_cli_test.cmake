@@ -1,7 +1,9 @@
 # Runs the profshim CLI once and checks it, for ctest.
-#   cmake -DEXE=... -DRC=<exit code> [-DJSON=ON] [-DOUT=regex] [-DERR=regex] [-DSTDIN=file]
-#         [-DEMULATOR=wine-run.sh] -P run_cli_test.cmake -- ARG...
+#   cmake -DEXE=... -DRC=<exit code> [-DJSON=ON] [-DOUT=regex] [-DNOT_OUT=regex] [-DERR=regex]
+#         [-DSTDIN=file] [-DCOPY_TO=dir] [-DEMULATOR=wine-run.sh] -P run_cli_test.cmake -- ARG...
 # JSON=ON: every line of standard output must be a JSON object (parsed with string(JSON)).
+# NOT_OUT: standard output must not match. COPY_TO: run a copy of the program (and of the
+# DLLs beside it, but nothing else) made in a new, empty `dir`.
 cmake_minimum_required(VERSION 3.25)
 
 set(args "")
@@ -14,6 +16,15 @@ foreach(i RANGE 0 ${last})
     set(take TRUE)
   endif()
 endforeach()
+
+if(COPY_TO)
+  file(REMOVE_RECURSE "${COPY_TO}")
+  get_filename_component(exe_dir "${EXE}" DIRECTORY)
+  file(GLOB dlls "${exe_dir}/*.dll")
+  file(COPY "${EXE}" ${dlls} DESTINATION "${COPY_TO}")
+  get_filename_component(exe_name "${EXE}" NAME)
+  set(EXE "${COPY_TO}/${exe_name}")
+endif()
 
 set(extra "")
 if(STDIN)
@@ -28,6 +39,9 @@ if(NOT rc STREQUAL RC)
 endif()
 if(OUT AND NOT out MATCHES "${OUT}")
   string(APPEND fail "standard output does not match: ${OUT}\n")
+endif()
+if(NOT_OUT AND out MATCHES "${NOT_OUT}")
+  string(APPEND fail "standard output matches what it must not: ${NOT_OUT}\n")
 endif()
 if(ERR AND NOT err MATCHES "${ERR}")
   string(APPEND fail "standard error does not match: ${ERR}\n")

@@ -1,0 +1,190 @@
+// The samples file format (examples/profileinfo-samples.txt; `profshim check -f` reads it
+// too): its C escapes and its reader, the one codec and the one reader of the project, used
+// by the CLI, the samples test and the Windows KB reproduction. Header-only, so a test takes
+// them with an #include and nothing more.
+//
+// C escapes, reading: \n \r \t \\ \" \' \? \a \b \f \v, \xHH (exactly two hex digits), and
+// octal \o, \oo, \ooo (at most \377); any other byte stands for itself, so UTF-8 may be
+// written as it is. Each decoded byte is one unit for the narrow psh_* functions.
+// Writing: printable ASCII as itself (a backslash doubled), LF, CR and TAB as \n \r \t,
+// every other byte as \xHH: pure ASCII, so a unit's column is its byte position there.
+//
+// The file, one ProfileInfo a line:
+//   - blank lines, and lines whose first non-blank character is '#', are skipped;
+//   - a trailing CR (a file saved with CRLF line ends) is dropped;
+//   - a line without a TAB is a bare INFO in C escapes;
+//   - a line with a TAB is  LABEL <TAB> INFO [<TAB> EXPECT]: the label ends at the first TAB,
+//     further TABs before INFO are skipped (to align), INFO runs to the next TAB, and what
+//     follows more TABs is EXPECT (read by the samples test only). A TAB in the ProfileInfo
+//     itself is written \t.
+// It streams: one line in memory at a time, and a line may be at most kMaxLine bytes.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace profshim_cli {
+
+struct EscapeError {
+    std::size_t column = 0;  // 0-based offset in the escaped text where the bad escape starts
+    std::string message;     // e.g. "unknown escape \q"
+};
+
+inline constexpr char kHexDigits[] = "0123456789abcdef";
+
+inline int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Decodes `text` into `out`; on a bad escape returns false and fills `err`.
+inline bool decode_c_escapes(std::string_view text, std::string& out, EscapeError& err) {
+    out.clear();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\') {
+            out += text[i];
+            continue;
+        }
+        const std::size_t start = i;
+        if (++i == text.size()) {
+            err = {start, "a lone backslash at the end (write a backslash as \\\\)"};
+            return false;
+        }
+        const char e = text[i];
+        // Pairs of (escape letter, the byte it stands for), the letters at even offsets.
+        const std::string_view simple = "n\nr\rt\t\\\\\"\"''??a\ab\bf\fv\v";
+        const std::size_t k = simple.find(e);
+        if (k != std::string_view::npos && k % 2 == 0) {
+            out += simple[k + 1];
+        } else if (e == 'x') {
+            const int h1 = i + 1 < text.size() ? hex_digit(text[i + 1]) : -1;
+            const int h2 = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
+            if (h1 < 0 || h2 < 0) {
+                err = {start, "\\x needs exactly two hex digits (\\xHH)"};
+                return false;
+            }
+            out += static_cast<char>(h1 * 16 + h2);
+            i += 2;
+        } else if (e >= '0' && e <= '7') {
+            int v = e - '0';
+            for (int n = 1; n < 3 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '7'; ++n)
+                v = v * 8 + (text[++i] - '0');
+            if (v > 0377) {
+                err = {start, "octal escape over \\377"};
+                return false;
+            }
+            out += static_cast<char>(v);
+        } else {
+            const auto u = static_cast<unsigned char>(e);
+            const std::string shown = u >= 0x20 && u <= 0x7E ? std::string(1, e)
+                                      : std::string{'x', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
+            err = {start, "unknown escape \\" + shown +
+                              " (known: \\n \\r \\t \\\\ \\\" \\' \\? \\a \\b \\f \\v \\xHH \\ooo; "
+                              "write a backslash as \\\\)"};
+            return false;
+        }
+    }
+    return true;
+}
+
+// `units` in C escapes. With `quoted` the text is wrapped in double quotes and a double
+// quote inside is written \". `columns`, when given, receives the display column of every
+// unit, then of the end.
+inline std::string encode_c_escapes(std::string_view units, bool quoted,
+                                    std::vector<std::size_t>* columns = nullptr) {
+    std::string s = quoted ? "\"" : "";
+    for (const char c : units) {
+        if (columns != nullptr) columns->push_back(s.size());
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') s += "\\n";
+        else if (c == '\r') s += "\\r";
+        else if (c == '\t') s += "\\t";
+        else if (c == '\\') s += "\\\\";
+        else if (c == '"' && quoted) s += "\\\"";
+        else if (u >= 0x20 && u <= 0x7E) s += c;
+        else s += {'\\', 'x', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
+    }
+    if (columns != nullptr) columns->push_back(s.size());
+    if (quoted) s += '"';
+    return s;
+}
+
+struct Sample {
+    int line = 0;         // 1-based line number in its file
+    std::string label;    // empty when the line has none
+    std::string escaped;  // INFO as written
+    std::string info;     // the units it stands for
+    std::string expect;   // the EXPECT field as written, or empty
+};
+
+class SampleReader {
+public:
+    static constexpr std::size_t kMaxLine = 65536;
+
+    explicit SampleReader(std::istream& in) : in_(*in.rdbuf()) {}
+
+    // The next sample; false at the end of the input or on an error (then failed()).
+    bool next(Sample& s) {
+        while (read_line()) {
+            std::string_view line = line_;
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            const std::size_t first = line.find_first_not_of(" \t");
+            if (first == std::string_view::npos || line[first] == '#') continue;
+            s.line = line_number_;
+            s.label.clear();
+            s.expect.clear();
+            std::size_t info_start = 0, info_end = line.size();
+            if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
+                const std::string_view label = line.substr(0, tab);
+                const std::size_t a = label.find_first_not_of(' '), b = label.find_last_not_of(' ');
+                if (a != std::string_view::npos) s.label = label.substr(a, b - a + 1);
+                info_start = std::min(line.find_first_not_of('\t', tab), line.size());
+                info_end = std::min(line.find('\t', info_start), line.size());
+                const std::size_t expect = line.find_first_not_of('\t', info_end);
+                if (expect != std::string_view::npos) s.expect = line.substr(expect);
+            }
+            s.escaped = line.substr(info_start, info_end - info_start);
+            EscapeError e;
+            if (!decode_c_escapes(s.escaped, s.info, e)) return fail(info_start + e.column, "bad escape: " + e.message);
+            return true;
+        }
+        return false;
+    }
+
+    bool failed() const { return !error_.empty(); }
+    // "LINE:COLUMN: what", COLUMN 1-based; the caller puts the file's name in front.
+    const std::string& error() const { return error_; }
+
+private:
+    // Reads the next line, without its LF, into line_; false at the end or on a line too long.
+    bool read_line() {
+        line_.clear();
+        int c = in_.sbumpc();
+        if (c == std::char_traits<char>::eof()) return false;
+        ++line_number_;
+        for (; c != std::char_traits<char>::eof() && c != '\n'; c = in_.sbumpc()) {
+            if (line_.size() == kMaxLine)
+                return fail(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
+            line_ += static_cast<char>(c);
+        }
+        return true;
+    }
+
+    bool fail(std::size_t column, const std::string& what) {
+        error_ = std::to_string(line_number_) + ":" + std::to_string(column + 1) + ": " + what;
+        return false;
+    }
+
+    std::streambuf& in_;
+    std::string line_;
+    int line_number_ = 0;
+    std::string error_;
+};
+
+}  // namespace profshim_cli
