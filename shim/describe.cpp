@@ -27,7 +27,7 @@ constexpr StatusText kStatusTexts[] = {
     {PSH_E_EMPTY_MAILBOX, "PSH_E_EMPTY_MAILBOX: the mailbox part after the LF is empty; give the mailbox alias."},
     {PSH_E_BAD_MAILBOX, "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space or is over 64 characters; give the alias exactly."},
     {PSH_E_BAD_DN, "PSH_E_BAD_DN: the distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME); correct it, or give the mailbox alias instead."},
-    {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR: the mailbox holds a character invalid in a Windows file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913); use psh_rewrite to pass the alias, or psh_profile_name for a profile of your own."},
+    {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR: the mailbox holds a character invalid in a Windows file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913); where psh_check's report says rewritable, pass psh_rewrite's result, else use psh_profile_name for a profile of your own."},
     {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME: the server or mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; use psh_profile_name for a profile of your own."},
 };
 
