@@ -19,45 +19,23 @@ stripped with the given tool. Prints one line per check and "N passed, N failed"
 import argparse
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-passed = 0
-failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import native_library  # noqa: E402  (tools/native_library.py)
 
-
-def ok(msg):
-    global passed
-    passed += 1
-    print("ok: " + msg)
-
-
-def fail(msg):
-    global failed
-    failed += 1
-    print("FAILED: " + msg)
-
-
-def expect(cond, msg):
-    (ok if cond else fail)(msg)
+_checks = native_library.Checks()
+ok, fail, expect = _checks.ok, _checks.fail, _checks.expect
 
 
 NATIVE_NAME = {"win-x64": "profshim.dll", "win-x86": "profshim.dll", "linux-x64": "libprofshim.so"}
 
 
-def runtime_of(data):
-    """The runtime identifier a native library is for, from its own header."""
-    if data[:4] == b"\x7fELF" and data[4] == 2 and struct.unpack_from("<H", data, 18)[0] == 62:
-        return "linux-x64"
-    if data[:2] == b"MZ":
-        pe = struct.unpack_from("<I", data, 0x3C)[0]
-        if data[pe:pe + 4] == b"PE\0\0":
-            return {0x8664: "win-x64", 0x14C: "win-x86"}.get(struct.unpack_from("<H", data, pe + 4)[0])
-    return None
+runtime_of = native_library.runtime_of
 
 
 NUSPEC = """<?xml version="1.0" encoding="utf-8"?>
@@ -231,8 +209,7 @@ def main():
             check(args, f.read())
         if args.test:
             run_program(args)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed or not passed else 0
+    return _checks.finish()
 
 
 if __name__ == "__main__":

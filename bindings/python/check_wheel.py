@@ -22,44 +22,27 @@ import hashlib
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
 
-passed = 0
-failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import native_library  # noqa: E402  (tools/native_library.py)
 
-
-def ok(msg):
-    global passed
-    passed += 1
-    print("ok: " + msg)
-
-
-def fail(msg):
-    global failed
-    failed += 1
-    print("FAILED: " + msg)
-
-
-def expect(cond, msg):
-    (ok if cond else fail)(msg)
+_checks = native_library.Checks()
+ok, fail, expect = _checks.ok, _checks.fail, _checks.expect
 
 
 LIBRARY_OF = {"linux_x86_64": "libprofshim.so.1", "win_amd64": "profshim.dll", "win32": "profshim.dll"}
 
 
+WHEEL_PLATFORM = {"linux-x64": "linux_x86_64", "win-x64": "win_amd64", "win-x86": "win32"}
+
+
 def machine_platform(data):
     """The wheel platform a native library is for, from its own header."""
-    if data[:4] == b"\x7fELF" and data[4] == 2 and struct.unpack_from("<H", data, 18)[0] == 62:
-        return "linux_x86_64"
-    if data[:2] == b"MZ":
-        pe = struct.unpack_from("<I", data, 0x3C)[0]
-        if data[pe:pe + 4] == b"PE\0\0":
-            return {0x8664: "win_amd64", 0x14C: "win32"}.get(struct.unpack_from("<H", data, pe + 4)[0])
-    return None
+    return WHEEL_PLATFORM.get(native_library.runtime_of(data) or "")
 
 
 def check_contents(wheel, version, license_path):
@@ -175,8 +158,7 @@ def main():
         check_contents(args.wheel, args.version, args.license)
         if args.install:
             install_and_test(args)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed or not passed else 0
+    return _checks.finish()
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ TEST(HostName, The64thUnitOfALabelFails) {
 
 TEST(HostName, OverAllLengthIsCheckedAfterTheScan) {
     std::string name;
-    while (name.size() < 253) name += (name.empty() ? "" : ".") + std::string(9, 'a');
+    while (name.size() < 253) name.append(name.empty() ? "" : ".").append(9, 'a');
     name.resize(253);
     if (name.back() == '.') name.back() = 'a';
     EXPECT_EQ(host_fault(name), -1);
@@ -78,8 +78,11 @@ TEST(PersonalizedServerName, AGuidIn8_4_4_4_12FormThenAnAt) {
     EXPECT_TRUE(personalized(kGuid + "@"));                 // the host is checked after
     EXPECT_FALSE(personalized(kGuid));                      // no 37th unit
     EXPECT_FALSE(personalized(kGuid + "x@contoso"));        // the 37th unit is not '@'
-    EXPECT_FALSE(personalized("{" + kGuid.substr(1) + "@x"));
-    EXPECT_FALSE(personalized("g" + kGuid.substr(1) + "@x"));
+    for (const char first : {'{', 'g'}) {   // not a hex digit
+        std::string changed = kGuid + "@x";
+        changed[0] = first;
+        EXPECT_FALSE(personalized(changed)) << changed;
+    }
     for (std::size_t dash : {8u, 13u, 18u, 23u}) {
         std::string moved = kGuid;
         moved[dash] = 'a';
@@ -94,7 +97,7 @@ TEST(PersonalizedServerName, TheHostRuleAppliesAfterTheAtWithOffsetsFromTheStart
     EXPECT_EQ(server_fault(kGuid + "@a@b"), 38);
     EXPECT_EQ(server_fault(kGuid + "@" + std::string(64, 'a')), 37 + 63);
     std::string host;
-    while (host.size() < 253) host += (host.empty() ? "" : ".") + std::string(9, 'a');
+    while (host.size() < 253) host.append(host.empty() ? "" : ".").append(9, 'a');
     host.resize(253);
     if (host.back() == '.') host.back() = 'a';
     EXPECT_EQ(server_fault(kGuid + "@" + host), -1);        // 290 units in all
