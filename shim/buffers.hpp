@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <cstring>
+#include <type_traits>
 
 #include "text.hpp"
 
@@ -23,13 +25,22 @@ int32_t resolve_input_length(const Unit* info, int32_t len, int32_t& size) {
         size = len;
         return PSH_OK;
     }
-    for (int32_t i = 0; i <= PSH_MAX_INPUT; ++i) {
-        if (info[i] == Unit{0}) {
-            size = i;
-            return PSH_OK;
+    if constexpr (std::is_same_v<Unit, char>) {
+        // memchr stops at the first NUL as the standard requires, and is the C library's
+        // fastest scan.
+        const void* nul = std::memchr(info, 0, PSH_MAX_INPUT + 1);
+        if (nul == nullptr) return PSH_E_TOO_LONG;
+        size = gsl::narrow_cast<int32_t>(static_cast<const char*>(nul) - info);
+        return PSH_OK;
+    } else {
+        for (int32_t i = 0; i <= PSH_MAX_INPUT; ++i) {
+            if (info[i] == Unit{0}) {
+                size = i;
+                return PSH_OK;
+            }
         }
+        return PSH_E_TOO_LONG;
     }
-    return PSH_E_TOO_LONG;
 }
 
 // The bytes the engine reads for `size` units of `info`: a byte input as it is; a UTF-16
