@@ -51,8 +51,8 @@ public:
 private:
     // "/" type "=", the type's letters in any case (`prefix` is in lower case). Compared in
     // one go: OR-ing 0x20 into a byte lowers an ASCII letter and makes no other byte a
-    // lower-case letter. Only when it differs is it walked again, to find the byte at fault
-    // (or the end, if the part ends too soon).
+    // lower-case letter. When it differs, or the part ends too soon, the first byte that
+    // differs (or the part's end) is at fault.
     bool attribute(std::string_view prefix) {
         const auto length = gsl::narrow_cast<int32_t>(prefix.size());
         if (end_ - pos_ >= length) {
@@ -66,12 +66,11 @@ private:
                 return true;
             }
         }
-        for (const char wanted : prefix) {
-            if (pos_ == end_) return fail_bool(end_);
-            if (ascii_lower(text_[pos_]) != static_cast<uint8_t>(wanted)) return fail_bool(pos_);
-            ++pos_;
+        int32_t k = 0;
+        while (pos_ + k < end_ && ascii_lower(text_[pos_ + k]) == static_cast<uint8_t>(prefix[static_cast<std::size_t>(k)])) {
+            ++k;
         }
-        return true;   // not reached: the prefix differed somewhere
+        return fail_bool(pos_ + k);
     }
 
     // An RDN runs to the next '/' or the end, and the leftmost of its faults is reported:
