@@ -90,7 +90,7 @@ template <class U>
 Units<U> units(std::string_view s) {
     Units<U> out;
     out.reserve(s.size());
-    for (unsigned char c : s) out.push_back(static_cast<U>(c));
+    for (const char c : s) out.push_back(static_cast<U>(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -235,8 +235,8 @@ OutResult<U> call_describe(int32_t status, int32_t cap = 4096) {
 // ---- An independent FNV-1a 64 (profshim.h section 7) -----------------------------------------
 inline uint64_t fnv1a64(std::string_view key) {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) {
-        h ^= c;
+    for (const char c : key) {
+        h ^= static_cast<unsigned char>(c);
         h *= 0x100000001b3ULL;
     }
     return h;

@@ -148,13 +148,13 @@ void check_properties(const std::vector<uint32_t>& raw, int& checked_ok, int& re
         ASSERT_GE(name.text.size(), 20u);
         EXPECT_LE(name.text.size(), 64u);
         for (size_t i = 0; i < name.text.size(); ++i) {
-            const uint32_t u = name.text[i];
+            const auto u = static_cast<uint32_t>(name.text[i]);
             const bool ok = (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '_';
             EXPECT_TRUE(ok) << show(name.text);
         }
         EXPECT_EQ(static_cast<uint32_t>(name.text[name.text.size() - 17]), static_cast<uint32_t>('_'));
         for (size_t i = name.text.size() - 16; i < name.text.size(); ++i) {
-            const uint32_t u = name.text[i];
+            const auto u = static_cast<uint32_t>(name.text[i]);
             EXPECT_TRUE((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f')) << show(name.text);
         }
         const OutResult<U> kept = call_rewrite<U>(in, LenMode::Explicit, PSH_REWRITE_KEEP_DN);

@@ -34,6 +34,8 @@ TEST(Version11Version, VersionIs10100) {
 
 // 10.1: the host-name rule applies to the units after the '@' alone, offsets from the start.
 TYPED_TEST(Version11, Section10_1_PersonalizedServerNames) {
+    std::string not_hex_first = G + "@contoso\nx";   // a 'g' where the GUID's first digit is
+    not_hex_first[0] = 'g';
     run_check_cases<TypeParam>({
         {"10.1 the issue's Exchange 2013 logon", G + "@contoso.com\nadmin", PSH_OK, -1, kAlias, 1},
         {"10.1 upper-case hex digits", "3F2A9C1D-7B4E-4A8F-9C21-5D6E7F8A9B0C@contoso.com\nadmin", PSH_OK, -1,
@@ -58,7 +60,7 @@ TYPED_TEST(Version11, Section10_1_PersonalizedServerNames) {
         {"10.1 1.0 rule: 35 units before the '@'", G.substr(0, 35) + "@contoso\nx", PSH_E_BAD_SERVER, 35, kAlias,
          0},
         {"10.1 1.0 rule: 37 units before the '@'", G + "0@contoso\nx", PSH_E_BAD_SERVER, 37, kAlias, 0},
-        {"10.1 1.0 rule: a 'g' is no hex digit", "g" + G.substr(1) + "@contoso\nx", PSH_E_BAD_SERVER, 36, kAlias, 0},
+        {"10.1 1.0 rule: a 'g' is no hex digit", not_hex_first, PSH_E_BAD_SERVER, 36, kAlias, 0},
         {"10.1 1.0 rule: a '-' out of place", "3f2a9c1d7-b4e-4a8f-9c21-5d6e7f8a9b0c@contoso\nx", PSH_E_BAD_SERVER, 36,
          kAlias, 0},
         {"10.1 1.0 rule: braces", "{" + G + "}@contoso\nx", PSH_E_BAD_SERVER, 0, kAlias, 0},
