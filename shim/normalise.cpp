@@ -29,9 +29,7 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
         const int32_t line_begin = pos;
         bool has_tab = false;
         for (; pos < size; ++pos) {
-            // Printable bytes a word of 8 at a time, then one at a time up to one that is not.
-            while (pos + 8 <= size && all_printable_ascii(text.word_at(pos))) pos += 8;
-            while (pos < size && is_printable_ascii(text[pos])) ++pos;
+            pos = text.skip_printable(pos);
             if (pos == size) break;
             const uint8_t u = text[pos];
             if (u == kLineFeed || u == kCarriageReturn) break;

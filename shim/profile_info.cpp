@@ -20,13 +20,11 @@ bool is_anon(Text text, Range part) {
 }
 
 // Rule 1, and on the way the LFs for rule 2: the first byte that is neither printable
-// ASCII nor LF. Printable bytes, most of any input, are passed a word of 8 at a time, then
-// one at a time up to the next byte that is not.
+// ASCII nor LF.
 Fault scan_characters(Text text, LineFeeds& line_feeds) {
     const int32_t size = text.size();
     for (int32_t i = 0; i < size; ++i) {
-        while (i + 8 <= size && all_printable_ascii(text.word_at(i))) i += 8;
-        while (i < size && is_printable_ascii(text[i])) ++i;
+        i = text.skip_printable(i);
         if (i == size) break;
         if (text[i] != kLineFeed) return fault_at(PSH_E_BAD_CHAR, i);
         line_feeds.add(i);
