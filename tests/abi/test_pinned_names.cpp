@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "abi_support.hpp"
+#include "../../tools/cli/samples.hpp"  // the one C-escape codec
 
 namespace psh_abi {
 namespace {
@@ -13,26 +14,6 @@ namespace {
 constexpr const char* kPinnedNames =
 #include "profile_names_1_0.inc"
     ;
-
-// The file's inputs use the C escapes \n \r \t \\ and \xHH only (make_pinned_names.py).
-std::string c_unescape(const std::string& text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\' || i + 1 == text.size()) {
-            out += text[i];
-            continue;
-        }
-        const char next = text[++i];
-        if (next == 'n') out += '\n';
-        else if (next == 'r') out += '\r';
-        else if (next == 't') out += '\t';
-        else if (next == 'x' && i + 2 < text.size()) {
-            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else out += next;
-    }
-    return out;
-}
 
 struct Pinned {
     std::string name;
@@ -47,7 +28,10 @@ std::vector<Pinned> read_pinned() {
         if (line.empty() || line[0] == '#') continue;
         const size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
-        rows.push_back({line.substr(0, tab), c_unescape(line.substr(tab + 1))});
+        Pinned row{line.substr(0, tab), ""};
+        profshim_cli::EscapeError error;
+        EXPECT_TRUE(profshim_cli::decode_c_escapes(line.substr(tab + 1), row.info, error)) << line;
+        rows.push_back(row);
     }
     return rows;
 }
