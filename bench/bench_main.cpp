@@ -39,8 +39,9 @@ const Input& add_input(const std::string& name, const std::string& text) {
     auto input = std::make_unique<Input>();
     input->name = name;
     input->text = text;
-    input->wide.reserve(text.size() + 1);   // never a NULL data(), even for ""
+    input->wide.reserve(text.size() + 1);
     for (unsigned char c : text) input->wide.push_back(c);
+    input->wide.push_back(0);   // NUL-terminated too, for the len -1 calls (never a NULL data())
     const std::size_t lf = text.find('\n');
     if (lf != std::string::npos && text.compare(lf + 1, 1, "/") == 0) input->dn = text.substr(lf + 1);
     g_inputs.push_back(std::move(input));
@@ -110,9 +111,6 @@ void register_profshim(const std::string& label, const Input& input, bool with_r
 void register_floor(const std::string& label, const Input& input) {
     const ProfshimApi& api = profshim();
     const Input* in = &input;
-    static std::vector<psh_wchar> wide_nul;
-    wide_nul.assign(in->wide.begin(), in->wide.end());
-    wide_nul.push_back(0);
     benchmark::RegisterBenchmark(("floor_strlen+memcpy/" + label).c_str(), [in](benchmark::State& state) {
         measure(state, *in, [&] {
             const char* text = in->text.c_str();
@@ -130,7 +128,7 @@ void register_floor(const std::string& label, const Input& input) {
     benchmark::RegisterBenchmark(("psh_check_w+report_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
         psh_report report{};
         report.size = sizeof report;
-        measure(state, *in, [&] { return api.check_w(wide_nul.data(), -1, &report); });
+        measure(state, *in, [&] { return api.check_w(in->wide.data(), -1, &report); });
     });
     benchmark::RegisterBenchmark(("psh_rewrite_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
@@ -138,7 +136,7 @@ void register_floor(const std::string& label, const Input& input) {
     });
     benchmark::RegisterBenchmark(("psh_rewrite_w_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
-        measure(state, *in, [&] { return api.rewrite_w(wide_nul.data(), -1, 0, g_out_w, kCap, &length); });
+        measure(state, *in, [&] { return api.rewrite_w(in->wide.data(), -1, 0, g_out_w, kCap, &length); });
     });
     benchmark::RegisterBenchmark(("psh_profile_name_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
@@ -146,7 +144,7 @@ void register_floor(const std::string& label, const Input& input) {
     });
     benchmark::RegisterBenchmark(("psh_profile_name_w_nul/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
-        measure(state, *in, [&] { return api.profile_name_w(wide_nul.data(), -1, 0, g_out_w, kCap, &length); });
+        measure(state, *in, [&] { return api.profile_name_w(in->wide.data(), -1, 0, g_out_w, kCap, &length); });
     });
 }
 
