@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 namespace profshim {
@@ -22,21 +23,27 @@ constexpr bool is_ascii_hex_digit(uint32_t u) {
 }
 constexpr uint32_t ascii_lower(uint32_t u) { return is_ascii_upper(u) ? u + 32 : u; }
 
-// Whether all 8 bytes of `word` are printable ASCII (0x20-0x7E), the common case, tested
-// at once ("Bit Twiddling Hacks", hasless and hasmore): a byte below 0x20 is the only one
-// whose high bit both (word - 0x20 in each byte) sets and word itself does not; a byte
-// above 0x7E is the only one whose high bit (word + 1 in each byte) or word sets. A borrow
-// or carry between bytes starts only at a byte that is flagged itself.
-constexpr bool all_printable_ascii(uint64_t word) {
+// The bytes of `word` that are not printable ASCII (0x20-0x7E), 8 tested at once ("Bit
+// Twiddling Hacks", hasless and hasmore): each such byte gets its high bit set. A byte below
+// 0x20 is the only one whose high bit both (word - 0x20 in each byte) sets and word itself
+// does not; a byte above 0x7E is the only one whose high bit (word + 1 in each byte) or word
+// sets. A borrow or carry between bytes starts only at a flagged byte, so it can flag a
+// printable byte above a flagged one but never hides one: the lowest flag is exact.
+constexpr uint64_t non_printable_bytes(uint64_t word) {
     constexpr uint64_t kEachByte = 0x0101010101010101ULL;
     constexpr uint64_t kHighBits = 0x8080808080808080ULL;
     const uint64_t below_space = (word - kEachByte * 0x20) & ~word;
     const uint64_t above_tilde = word + kEachByte;
-    return ((below_space | above_tilde | word) & kHighBits) == 0;
+    return (below_space | above_tilde | word) & kHighBits;
 }
+constexpr bool all_printable_ascii(uint64_t word) { return non_printable_bytes(word) == 0; }
+// The index of the lowest byte flagged in a non-zero result of non_printable_bytes(); the
+// word was loaded little-endian (Text::word_at), so that is the first byte in the text.
+constexpr int32_t first_flagged_byte(uint64_t flagged) { return std::countr_zero(flagged) / 8; }
 static_assert(all_printable_ascii(0x2020202020202020ULL) && all_printable_ascii(0x7E7E7E7E7E7E7E7EULL));
 static_assert(!all_printable_ascii(0x202020200A202020ULL) && !all_printable_ascii(0x7F20202020202020ULL));
 static_assert(!all_printable_ascii(0x20202020202020FFULL) && !all_printable_ascii(0x2020202020202080ULL));
+static_assert(non_printable_bytes(0x7E7E7E0A7E7E7E7EULL) >> 32 == 0x80);   // the LF's byte, the lowest flag
 
 // `predicate` over every byte value, as a table: one load a byte instead of a chain of
 // comparisons.

@@ -41,13 +41,11 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     };
     if (info == nullptr) return finish_without_parse(PSH_E_POINTER);
     if (report != nullptr && !report_usable) return PSH_E_INVALIDARG;
-    int32_t size = 0;
-    if (const int32_t status = resolve_input_length(info, len, size); status != PSH_OK) {
+    InputBytes scratch;
+    Text text;
+    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) {
         return finish_without_parse(status);
     }
-
-    InputBytes scratch;
-    const Text text = engine_text(info, size, scratch);
     const CheckResult result = check_profile_info(text);
     const int32_t status = result.fault.status;
     if (report_usable) {
@@ -71,14 +69,12 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if ((flags & ~(PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT)) != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    int32_t size = 0;
-    if (const int32_t status = resolve_input_length(info, len, size); status != PSH_OK) {
-        return output.fail(status);
-    }
-
     InputBytes scratch;
+    Text text;
+    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) return output.fail(status);
+
     InputBytes work;
-    const Written result = rewrite_profile_info(engine_text(info, size, scratch), flags, gsl::span<char>(work));
+    const Written result = rewrite_profile_info(text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
     return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }
@@ -89,16 +85,13 @@ int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, i
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if (flags != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    int32_t size = 0;
-    if (const int32_t status = resolve_input_length(info, len, size); status != PSH_OK) {
-        return output.fail(status);
-    }
-
     InputBytes scratch;
+    Text text;
+    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) return output.fail(status);
+
     InputBytes work;
     std::array<char, PSH_PROFILE_NAME_MAX> name;
-    const Written result = make_profile_name(engine_text(info, size, scratch), gsl::span<char>(work),
-                                             gsl::span<char>(name));
+    const Written result = make_profile_name(text, gsl::span<char>(work), gsl::span<char>(name));
     if (result.status != PSH_OK) return output.fail(result.status);
     return output.deliver(gsl::span<const char>(name.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }

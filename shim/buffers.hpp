@@ -14,46 +14,44 @@ namespace profshim {
 // Room for any input the engine reads, as bytes.
 using InputBytes = std::array<char, PSH_MAX_INPUT>;
 
-// Applies the length rules to a non-NULL `info`: `len >= 0` is taken as it is (over
-// PSH_MAX_INPUT is too long); `len < 0` looks for the NUL among at most PSH_MAX_INPUT + 1
-// units and never reads past it.
-template <class Unit>
-int32_t resolve_input_length(const Unit* info, int32_t len, int32_t& size) {
-    size = 0;
-    if (len >= 0) {
-        if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
-        size = len;
-        return PSH_OK;
-    }
-    if constexpr (std::is_same_v<Unit, char>) {
+// Reads a non-NULL `info` of `len` units into the bytes the engine reads (section 4's length
+// rules): `len >= 0` is taken as it is (over PSH_MAX_INPUT is PSH_E_TOO_LONG); `len < 0`
+// ends at the NUL, looked for among at most PSH_MAX_INPUT + 1 units and never read past. A
+// byte input is read where it is. A UTF-16 input is narrowed into `scratch` in the same
+// pass, each unit above 0x7F becoming the non-ASCII byte 0x80, so that it fails rule 1 at
+// the same offset (every rule and every result is ASCII).
+inline int32_t read_input(const char* info, int32_t len, InputBytes& /*scratch*/, Text& text) {
+    if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
+    if (len < 0) {
         // memchr stops at the first NUL as the standard requires, and is the C library's
         // fastest scan.
         const void* nul = std::memchr(info, 0, PSH_MAX_INPUT + 1);
         if (nul == nullptr) return PSH_E_TOO_LONG;
-        size = gsl::narrow_cast<int32_t>(static_cast<const char*>(nul) - info);
-        return PSH_OK;
-    } else {
-        for (int32_t i = 0; i <= PSH_MAX_INPUT; ++i) {
-            if (info[i] == Unit{0}) {
-                size = i;
-                return PSH_OK;
-            }
-        }
-        return PSH_E_TOO_LONG;
+        len = gsl::narrow_cast<int32_t>(static_cast<const char*>(nul) - info);
     }
+    text = Text(info, len);
+    return PSH_OK;
 }
 
-// The bytes the engine reads for `size` units of `info`: a byte input as it is; a UTF-16
-// input narrowed into `scratch`, each unit above 0x7F becoming the non-ASCII byte 0x80, so
-// that it fails rule 1 at the same offset (every rule and every result is ASCII).
-inline Text engine_text(const char* info, int32_t size, InputBytes& /*scratch*/) { return Text(info, size); }
-
-inline Text engine_text(const psh_wchar* info, int32_t size, InputBytes& scratch) {
-    for (int32_t i = 0; i < size; ++i) {
-        const psh_wchar unit = info[i];
-        scratch[gsl::narrow_cast<std::size_t>(i)] = static_cast<char>(unit < 0x80 ? unit : 0x80);
+inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Text& text) {
+    const auto narrowed = [](psh_wchar unit) { return static_cast<char>(unit < 0x80 ? unit : 0x80); };
+    char* const bytes = scratch.data();
+    if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
+    if (len >= 0) {
+        for (int32_t i = 0; i < len; ++i) bytes[i] = narrowed(info[i]);
+        text = Text(bytes, len);
+        return PSH_OK;
     }
-    return Text(scratch.data(), size);
+    for (int32_t i = 0; i < PSH_MAX_INPUT; ++i) {
+        if (info[i] == 0) {
+            text = Text(bytes, i);
+            return PSH_OK;
+        }
+        bytes[i] = narrowed(info[i]);
+    }
+    if (info[PSH_MAX_INPUT] != 0) return PSH_E_TOO_LONG;
+    text = Text(bytes, PSH_MAX_INPUT);
+    return PSH_OK;
 }
 
 // The caller's output: `cap` units at `data`, the result's length to `*length`.
@@ -89,7 +87,11 @@ public:
             return PSH_E_INSUFFICIENT_BUFFER;
         }
         const char* const from = bytes.data();
-        for (int32_t i = 0; i < size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
+        if constexpr (std::is_same_v<Unit, char>) {
+            std::memcpy(data_, from, bytes.size());
+        } else {
+            for (int32_t i = 0; i < size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
+        }
         data_[size] = Unit{0};
         return PSH_OK;
     }

@@ -16,13 +16,6 @@ constexpr ByteTable kUnsafeInFileName = byte_table([](uint32_t u) {
 
 bool is_unsafe_in_file_name(uint32_t u) { return u < kUnsafeInFileName.size() && kUnsafeInFileName[u]; }
 
-Range stem_of(Text text, Range part) {
-    for (int32_t i = part.begin; i < part.end; ++i) {
-        if (text[i] == '.') return Range{part.begin, i};
-    }
-    return part;
-}
-
 // Includes the names only some tools reserve (COM0, LPT0, CLOCK$, CONIN$, CONOUT$): a name
 // that is safe everywhere is the point. Every device name has 3, 4, 6 or 7 bytes, and most
 // stems are none of those lengths, so the length is looked at first.

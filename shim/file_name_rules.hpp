@@ -10,12 +10,9 @@ namespace profshim {
 // The printable ASCII bytes Windows refuses in a file name: < > : " / \ | ? *
 bool is_unsafe_in_file_name(uint32_t u);
 
-// The stem of a server or an alias: its bytes before the first '.', or all of them.
-// Windows treats "nul.txt" as the device NUL, so the stem is what must not be a device.
-Range stem_of(Text text, Range part);
-
 // True when `name` is a device name (CON PRN AUX NUL CLOCK$ CONIN$ CONOUT$ COM0-9 LPT0-9),
-// compared without regard to ASCII case.
+// compared without regard to ASCII case. `name` is the stem of a server or an alias, its
+// bytes before the first '.': Windows treats "nul.txt" as the device NUL.
 bool is_reserved_device_name(Text text, Range name);
 
 }  // namespace profshim

@@ -24,26 +24,30 @@ constexpr std::array<HostByte, 256> kHostBytes = [] {
 
 }  // namespace
 
-Fault check_host_name(Text text, Range host) {
+ServerName check_host_name(Text text, Range host) {
+    const auto bad_at = [](int32_t offset) { return ServerName{fault_at(PSH_E_BAD_SERVER, offset), Range{}}; };
+    int32_t first_dot = -1;
     int32_t label_begin = host.begin;
-    for (int32_t i = host.begin; i < host.end; ++i) {
+    for (int32_t i = host.begin;; ++i) {
+        while (i < host.end && kHostBytes[text[i]] == kLabelByte) ++i;   // most bytes
+        // A label's 64th byte comes before whatever stopped the loop (a '-' is in the label).
+        if (i - label_begin > kMaxHostLabel) return bad_at(label_begin + kMaxHostLabel);
+        if (i == host.end) break;
         switch (kHostBytes[text[i]]) {
-            case kLabelByte:
-                break;
             case kDot:   // not first, last, or right after another '.'
-                if (i == host.begin || i == host.end - 1 || text[i - 1] == '.') return fault_at(PSH_E_BAD_SERVER, i);
+                if (i == host.begin || i == host.end - 1 || text[i - 1] == '.') return bad_at(i);
+                if (first_dot < 0) first_dot = i;
                 label_begin = i + 1;
-                continue;
-            case kDash:  // not first or last in its label
-                if (i == label_begin || i == host.end - 1 || text[i + 1] == '.') return fault_at(PSH_E_BAD_SERVER, i);
                 break;
-            case kNotInHostName:
-                return fault_at(PSH_E_BAD_SERVER, i);
+            case kDash:  // not first or last in its label
+                if (i == label_begin || i == host.end - 1 || text[i + 1] == '.') return bad_at(i);
+                break;
+            default:
+                return bad_at(i);
         }
-        if (i - label_begin == kMaxHostLabel) return fault_at(PSH_E_BAD_SERVER, i);   // the 64th
     }
-    if (host.size() > kMaxHostName) return fault_at(PSH_E_BAD_SERVER, host.begin + kMaxHostName);
-    return no_fault();
+    if (host.size() > kMaxHostName) return bad_at(host.begin + kMaxHostName);
+    return ServerName{no_fault(), Range{host.begin, first_dot < 0 ? host.end : first_dot}};
 }
 
 bool is_personalized_server_name(Text text, Range server) {
@@ -56,11 +60,14 @@ bool is_personalized_server_name(Text text, Range server) {
     return true;
 }
 
-Fault check_server_name(Text text, Range server) {
+ServerName check_server_name(Text text, Range server) {
     if (!is_personalized_server_name(text, server)) return check_host_name(text, server);
     const Range host{server.begin + kGuidLength + 1, server.end};
-    if (host.empty()) return fault_at(PSH_E_BAD_SERVER, server.end);
-    return check_host_name(text, host);
+    if (host.empty()) return ServerName{fault_at(PSH_E_BAD_SERVER, server.end), Range{}};
+    // The GUID and '@' hold no '.', so the host's stem ends where the server's does.
+    ServerName name = check_host_name(text, host);
+    name.stem.begin = server.begin;
+    return name;
 }
 
 }  // namespace profshim

@@ -9,6 +9,22 @@ namespace {
 
 constexpr bool is_blank(uint32_t u) { return u == kSpace || u == kTab; }
 
+// Whether normalising `text` would change nothing, as for most inputs: its bytes printable
+// ASCII or LF (no CR, no TAB), each line non-empty with no space at either end. Then
+// `line_feeds` has its LFs. (The anonymous form's empty line is normal too, but rare: it
+// takes the general path.)
+bool is_normal(Text text, LineFeeds& line_feeds) {
+    int32_t line_begin = 0;
+    for (;;) {
+        const int32_t line_end = text.skip_printable(line_begin);
+        if (line_end == line_begin || text[line_begin] == kSpace || text[line_end - 1] == kSpace) return false;
+        if (line_end == text.size()) return true;
+        if (text[line_end] != kLineFeed) return false;
+        line_feeds.add(line_end);
+        line_begin = line_end + 1;
+    }
+}
+
 }  // namespace
 
 // One pass, left to right: step 1 (check rule 1, but CR and TAB are accepted) is checked
@@ -19,6 +35,12 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
     char* const out = out_bytes.data();
 
     Normalised result;
+    if (is_normal(text, result.line_feeds)) {
+        text.copy_to(text.whole(), out);
+        result.size = text.size();
+        return result;
+    }
+    result.line_feeds = LineFeeds{};
     int32_t written = 0;
     int32_t lines_written = 0;
     int32_t empty_lines_held = 0;   // empty lines after the last line written

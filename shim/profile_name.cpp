@@ -1,5 +1,7 @@
 #include "profile_name.hpp"
 
+#include <gsl/assert>
+
 #include "ascii.hpp"
 #include "fnv1a.hpp"
 #include "normalise.hpp"
@@ -16,16 +18,17 @@ constexpr char name_byte(uint32_t u) {
     return is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
 }
 
-// Appends at most `max` bytes of `part`, lowered and sanitised; returns the new size.
-int32_t append_sanitised(Text text, Range part, int32_t max, gsl::span<char> out, int32_t at) {
+// Appends at most `max` bytes of `part`, lowered and sanitised, at `out`; returns the
+// number appended.
+int32_t append_sanitised(Text text, Range part, int32_t max, char* out) {
     const int32_t count = part.size() < max ? part.size() : max;
-    for (int32_t i = 0; i < count; ++i) out[gsl::narrow_cast<std::size_t>(at++)] = name_byte(text[part.begin + i]);
-    return at;
+    for (int32_t i = 0; i < count; ++i) out[i] = name_byte(text[part.begin + i]);
+    return count;
 }
 
 }  // namespace
 
-Written make_profile_name(Text text, gsl::span<char> work, gsl::span<char> out) {
+Written make_profile_name(Text text, gsl::span<char> work, gsl::span<char> out_bytes) {
     const Normalised normalised = normalise(text, work);
     if (!normalised.fault.ok()) return Written{normalised.fault.status, 0};
     const Text key(work.first(gsl::narrow_cast<std::size_t>(normalised.size)));
@@ -38,14 +41,17 @@ Written make_profile_name(Text text, gsl::span<char> work, gsl::span<char> out) 
     Fnv1a64 hash;
     for (int32_t i = 0; i < key.size(); ++i) hash.add(static_cast<uint8_t>(ascii_lower(key[i])));
 
-    int32_t size = append_sanitised(key, layout.server_name, kMaxServerName, out, 0);
-    out[gsl::narrow_cast<std::size_t>(size++)] = '_';
-    size = append_sanitised(key, layout.mailbox_name, kMaxServerAndMailbox - (size - 1), out, size);
-    out[gsl::narrow_cast<std::size_t>(size++)] = '_';
+    // Every write below is in bounds: the two parts take at most kMaxServerAndMailbox bytes.
+    Expects(out_bytes.size() >= gsl::narrow_cast<std::size_t>(PSH_PROFILE_NAME_MAX));
+    char* const out = out_bytes.data();
+    int32_t size = append_sanitised(key, layout.server_name, kMaxServerName, out);
+    out[size++] = '_';
+    size += append_sanitised(key, layout.mailbox_name, kMaxServerAndMailbox - (size - 1), out + size);
+    out[size++] = '_';
     constexpr char kHexDigits[] = "0123456789abcdef";
-    for (int32_t shift = 60; shift >= 0; shift -= 4) {
-        out[gsl::narrow_cast<std::size_t>(size++)] = kHexDigits[(hash.value() >> shift) & 0xF];
-    }
+    uint64_t digits = hash.value();
+    for (int32_t k = 15; k >= 0; --k, digits >>= 4) out[size + k] = kHexDigits[digits & 0xF];
+    size += 16;
     return Written{PSH_OK, size};
 }
 

@@ -1,7 +1,10 @@
 #include "rewrite.hpp"
 
 #include <array>
+#include <cstring>
 #include <optional>
+
+#include <gsl/assert>
 
 #include "ascii.hpp"
 #include "exchange_dn.hpp"
@@ -13,18 +16,20 @@ namespace {
 // Step 3 on the normalised text in `work`, whose layout is parsed; returns its new size and
 // keeps `layout` true of the result. A DN mailbox that is replaced leaves an alias: its
 // last RDN (after '=' with PSH_REWRITE_EXACT), which is not empty and does not start with '/'.
-int32_t replace_mailbox(gsl::span<char> work, int32_t size, Layout& layout, uint32_t flags) {
+int32_t replace_mailbox(gsl::span<char> work_bytes, int32_t size, Layout& layout, uint32_t flags) {
+    // Every write below is at or below an offset of the normalised text, which fits in `work`.
+    Expects(work_bytes.size() >= gsl::narrow_cast<std::size_t>(size));
+    char* const work = work_bytes.data();
     if (layout.form == PSH_FORM_ANONYMOUS) {
         for (int32_t i = layout.mailbox.begin; i < layout.mailbox.end; ++i) {
-            char& byte = work[gsl::narrow_cast<std::size_t>(i)];
-            byte = static_cast<char>(ascii_lower(static_cast<uint8_t>(byte)));
+            work[i] = static_cast<char>(ascii_lower(static_cast<uint8_t>(work[i])));
         }
         return size;
     }
     if (layout.form != PSH_FORM_DN) return size;
     // The DN's last RDN is the directory name Exchange 5.5 to 2003 made from the alias. A DN
     // that does not parse stays, and step 4 reports it (after any fault of the server).
-    const DnParse dn = parse_exchange_dn(Text(work.first(gsl::narrow_cast<std::size_t>(size))), layout.mailbox);
+    const DnParse dn = parse_exchange_dn(Text(work, size), layout.mailbox);
     if (!dn.fault.ok()) return size;
     // Exchange 2007 and later did not make the last RDN from the alias (section 10.2): the
     // DN stays, and step 4 reports it as the KB Q271913 case.
@@ -32,10 +37,9 @@ int32_t replace_mailbox(gsl::span<char> work, int32_t size, Layout& layout, uint
     // The DN starts "/o=", so the '=' of the exact-match form (KB Q193643, section 10.3)
     // never lands on a byte of the last RDN before that is moved down.
     int32_t at = layout.mailbox.begin;
-    if ((flags & PSH_REWRITE_EXACT) != 0) work[gsl::narrow_cast<std::size_t>(at++)] = '=';
-    for (int32_t i = dn.last_rdn.begin; i < dn.last_rdn.end; ++i) {
-        work[gsl::narrow_cast<std::size_t>(at++)] = work[gsl::narrow_cast<std::size_t>(i)];
-    }
+    if ((flags & PSH_REWRITE_EXACT) != 0) work[at++] = '=';
+    std::memmove(work + at, work + dn.last_rdn.begin, gsl::narrow_cast<std::size_t>(dn.last_rdn.size()));
+    at += dn.last_rdn.size();
     layout.mailbox.end = at;
     layout.form = PSH_FORM_ALIAS;
     return at;

@@ -7,6 +7,7 @@
 // implementation.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -48,26 +49,47 @@ struct Written {
 // Reads are not bounds-checked: every loop of the engine is bounded by the end of the part
 // it reads, and the fuzz targets, built with AddressSanitizer, read inputs that end exactly
 // at the end of their allocation.
+static_assert(std::endian::native == std::endian::little, "word_at() puts the first byte lowest");
+
 class Text {
 public:
+    constexpr Text() = default;   // empty
     constexpr Text(const char* data, int32_t size) : data_(data), size_(size) {}
     explicit Text(gsl::span<const char> bytes)
         : data_(bytes.data()), size_(gsl::narrow_cast<int32_t>(bytes.size())) {}
 
     constexpr int32_t size() const { return size_; }
     constexpr uint8_t operator[](int32_t offset) const { return static_cast<uint8_t>(data_[offset]); }
-    // The 8 bytes from `offset` on (offset + 8 <= size()), for the loops that look at the
-    // common case a word at a time (ascii.hpp).
+    // The 8 bytes from `offset` on (offset + 8 <= size()), the first of them the lowest, for
+    // the loops that look at the common case a word at a time (ascii.hpp).
     uint64_t word_at(int32_t offset) const {
         uint64_t word;
         std::memcpy(&word, data_ + offset, sizeof word);
         return word;
     }
+    uint32_t word32_at(int32_t offset) const {   // the same, of 4 bytes (offset + 4 <= size())
+        uint32_t word;
+        std::memcpy(&word, data_ + offset, sizeof word);
+        return word;
+    }
     constexpr Range whole() const { return Range{0, size_}; }
-    // The first offset from `from` on whose byte is not printable ASCII, or size(): words of
-    // 8 printable bytes, most of any input, are passed in one step, then one byte at a time.
+    // The first offset from `from` on whose byte is not printable ASCII, or size(): 8 bytes
+    // at a time, most of any input, the lowest flag of a word giving the offset; the last
+    // bytes as the word that ends the input (it may overlap bytes already passed, and a
+    // byte below `from` may have flagged one above it, so the bytes from its first flag on
+    // are looked at one at a time).
     int32_t skip_printable(int32_t from) const {
-        while (from + 8 <= size_ && all_printable_ascii(word_at(from))) from += 8;
+        for (; from + 8 <= size_; from += 8) {
+            if (const uint64_t flagged = non_printable_bytes(word_at(from)); flagged != 0) {
+                return from + first_flagged_byte(flagged);
+            }
+        }
+        if (from < size_ && size_ >= 8) {
+            const int32_t last_word = size_ - 8;
+            const uint64_t flagged = non_printable_bytes(word_at(last_word)) >> (8 * (from - last_word));
+            if (flagged == 0) return size_;
+            from += first_flagged_byte(flagged);
+        }
         while (from < size_ && is_printable_ascii((*this)[from])) ++from;
         return from;
     }
@@ -77,8 +99,8 @@ public:
     }
 
 private:
-    const char* data_;
-    int32_t size_;
+    const char* data_ = nullptr;
+    int32_t size_ = 0;
 };
 
 }  // namespace profshim

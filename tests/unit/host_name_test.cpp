@@ -15,7 +15,7 @@ using unit::view;
 
 int32_t host_fault(const std::string& server) {
     const auto text = view(server);
-    const Fault f = check_host_name(text, text.whole());
+    const Fault f = check_host_name(text, text.whole()).fault;
     if (f.ok()) return -1;
     EXPECT_EQ(f.status, PSH_E_BAD_SERVER) << server;
     return f.offset;
@@ -66,7 +66,7 @@ bool personalized(const std::string& server) {
 
 int32_t server_fault(const std::string& server) {
     const auto text = view(server);
-    const Fault f = check_server_name(text, text.whole());
+    const Fault f = check_server_name(text, text.whole()).fault;
     if (f.ok()) return -1;
     EXPECT_EQ(f.status, PSH_E_BAD_SERVER) << server;
     return f.offset;
@@ -107,9 +107,28 @@ TEST(PersonalizedServerName, TheHostRuleAppliesAfterTheAtWithOffsetsFromTheStart
     EXPECT_EQ(server_fault(kGuid + "x@contoso"), 37);
 }
 
+// The stem a profile name shows and the device-name rule reads: the bytes before the first
+// '.', found by the same pass; a personalized server name's starts with its GUID.
+std::string server_stem(const std::string& server) {
+    const auto text = view(server);
+    const ServerName name = check_server_name(text, text.whole());
+    EXPECT_TRUE(name.fault.ok()) << server;
+    return server.substr(static_cast<std::size_t>(name.stem.begin), static_cast<std::size_t>(name.stem.size()));
+}
+
+TEST(ServerName, TheStemIsTheBytesBeforeTheFirstDot) {
+    EXPECT_EQ(server_stem("EXCH01"), "EXCH01");
+    EXPECT_EQ(server_stem("mail.contoso.com"), "mail");
+    EXPECT_EQ(server_stem("ex-01.a"), "ex-01");
+    EXPECT_EQ(server_stem(kGuid + "@contoso.com"), kGuid + "@contoso");
+    EXPECT_EQ(server_stem(kGuid + "@contoso"), kGuid + "@contoso");
+}
+
 bool reserved(const std::string& name) {
     const auto text = view(name);
-    return is_reserved_device_name(text, stem_of(text, text.whole()));
+    const std::size_t dot = name.find('.');   // the stem: the bytes before the first '.'
+    const auto stem_end = static_cast<int32_t>(dot == std::string::npos ? name.size() : dot);
+    return is_reserved_device_name(text, Range{0, stem_end});
 }
 
 TEST(FileNameRules, DeviceNamesInAnyCaseAndWithAnExtension) {
