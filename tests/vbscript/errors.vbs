@@ -2,25 +2,9 @@
 ' and Err.Description. Every failure ProfShim.ProfileInfo raises must arrive with
 ' Err.Number = the profshim status, Err.Description = Describe(status), Err.Source =
 ' "ProfShim.ProfileInfo", leave the assigned variable alone, and leave the object working.
-' Prints one line per failure, then "N passed, N failed".
-Option Explicit
-
-Dim passed, failed
-passed = 0
-failed = 0
-
-Sub Expect(ok, what)
-    If ok Then
-        passed = passed + 1
-    Else
-        failed = failed + 1
-        WScript.Echo "FAILED: " & what
-    End If
-End Sub
-
-Function Show(s)
-    Show = Replace(Replace(Replace(s, vbCr, "\r"), vbLf, "\n"), vbTab, "\t")
-End Function
+' The build puts prologue.vbs (Expect, Show, Finish) in front of it; run that:
+' cscript //nologo <build>/bindings/vbscript/errors.vbs. Prints one line per failure, then
+' "N passed, N failed".
 
 Const PSH_E_TOO_LONG = &H80040105
 Const PSH_E_UNKNOWN_FLAGS = &H80040106
@@ -141,5 +125,4 @@ Set rep = o.CheckReport(String(5000, "x"))
 Expect Err.Number = 0 And rep.Status = PSH_E_TOO_LONG, "CheckReport reports, does not raise"
 On Error GoTo 0
 
-WScript.Echo passed & " passed, " & failed & " failed"
-If failed > 0 Then WScript.Quit 1
+Finish

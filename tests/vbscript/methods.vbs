@@ -1,49 +1,10 @@
 ' Every method and property of ProfShim.ProfileInfo, called from VBScript as a script or an
-' ASP page would call it. Run: cscript //nologo methods.vbs (the DLL registered first).
-' Prints one line per failure, then "N passed, N failed".
+' ASP page would call it. The build puts prologue.vbs (Expect, Equal, Show, Finish) in front
+' of it; run that: cscript //nologo <build>/bindings/vbscript/methods.vbs (the DLL
+' registered first). Prints one line per failure, then "N passed, N failed".
 '
 ' Written for Wine 8's VBScript too, which lacks ChrW, AscW, Join and Eval and crashes on
 ' TypeName(Nothing): none of them is used.
-Option Explicit
-
-Dim passed, failed
-passed = 0
-failed = 0
-
-Sub Expect(ok, what)
-    If ok Then
-        passed = passed + 1
-    Else
-        failed = failed + 1
-        WScript.Echo "FAILED: " & what
-    End If
-End Sub
-
-' Equal values of the same kind: a string is never equal to a number, nor a Boolean to
-' anything but a Boolean; numbers compare by value (a literal -1 is an Integer, a
-' property a Long).
-Function Kind(x)
-    Select Case VarType(x)
-        Case vbString: Kind = "string"
-        Case vbBoolean: Kind = "boolean"
-        Case vbInteger, vbLong, vbByte, vbSingle, vbDouble, vbCurrency: Kind = "number"
-        Case Else: Kind = "other " & VarType(x)
-    End Select
-End Function
-
-Sub Equal(expected, actual, what)
-    If IsObject(actual) Then
-        Expect False, what & ": expected <" & expected & ">, got an object"
-    ElseIf Kind(expected) <> Kind(actual) Then
-        Expect False, what & ": expected <" & expected & "> (" & Kind(expected) & "), got <" & actual & "> (" & Kind(actual) & ")"
-    Else
-        Expect expected = actual, what & ": expected <" & expected & ">, got <" & actual & ">"
-    End If
-End Sub
-
-Function Show(s)
-    Show = Replace(Replace(Replace(s, vbCr, "\r"), vbLf, "\n"), vbTab, "\t")
-End Function
 
 ' The contract's codes, as VBScript holds them (Longs).
 Const PSH_OK = 0
@@ -258,5 +219,4 @@ Equal PSH_OK, n, "ChEcK works"
 Err.Clear
 On Error GoTo 0
 
-WScript.Echo passed & " passed, " & failed & " failed"
-If failed > 0 Then WScript.Quit 1
+Finish

@@ -1,4 +1,5 @@
-' What regsvr32 left in the registry, read back through WScript.Shell.
+' What regsvr32 left in the registry, read back through WScript.Shell. The build puts
+' prologue.vbs (Expect, Finish) in front of this file, in <build>/bindings/vbscript/registry.vbs:
 '   cscript //nologo registry.vbs registered <platform>        after regsvr32 profshim.dll
 '   cscript //nologo registry.vbs unregistered <platform>      after regsvr32 /u profshim.dll
 '   cscript //nologo registry.vbs user-registered <platform>   after regsvr32 /n /i:user profshim.dll
@@ -15,20 +16,6 @@
 ' (Wine 8 does not show HKCU\Software\Classes through HKCR, as Windows does, so the
 ' per-user registration is checked by its keys only, not by CreateObject.)
 ' Prints one line per failure, then "N passed, N failed".
-Option Explicit
-
-Dim passed, failed
-passed = 0
-failed = 0
-
-Sub Expect(ok, what)
-    If ok Then
-        passed = passed + 1
-    Else
-        failed = failed + 1
-        WScript.Echo "FAILED: " & what
-    End If
-End Sub
 
 Const CLSID = "{00A130E7-12CA-4EDB-BC25-B0A8FC66B5B4}"
 Const LIBID = "{3713F1FA-457C-4971-835D-8EA728E59C8D}"
@@ -154,5 +141,4 @@ Select Case mode
         WScript.Quit 2
 End Select
 
-WScript.Echo passed & " passed, " & failed & " failed"
-If failed > 0 Then WScript.Quit 1
+Finish

@@ -10,6 +10,8 @@
 #                     with the machine's registration in place: registers per user, checks
 #                     both, unregisters per user, checks that the machine's keys are intact
 #
+# The .vbs files given are the ones the build writes (prologue.vbs + the script,
+# <build>/bindings/vbscript/), not this folder's, which lack the shared helpers.
 # <emulator> is the build's CMAKE_CROSSCOMPILING_EMULATOR (cmake/wine-run.sh: the build's
 # own Wine prefix, no display, CRs off stdout). Paths are given to Wine as Z:\... (Z: is /
 # in every Wine prefix): cscript would take a Unix path's leading / for a switch.
