@@ -34,23 +34,16 @@ inline int32_t read_input(const char* info, int32_t len, InputBytes& /*scratch*/
 }
 
 inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Text& text) {
-    const auto narrowed = [](psh_wchar unit) { return static_cast<char>(unit < 0x80 ? unit : 0x80); };
-    char* const bytes = scratch.data();
     if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
-    if (len >= 0) {
-        for (int32_t i = 0; i < len; ++i) bytes[i] = narrowed(info[i]);
-        text = Text(bytes, len);
-        return PSH_OK;
+    if (len < 0) {
+        len = 0;
+        while (len <= PSH_MAX_INPUT && info[len] != 0) ++len;
+        if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     }
-    for (int32_t i = 0; i < PSH_MAX_INPUT; ++i) {
-        if (info[i] == 0) {
-            text = Text(bytes, i);
-            return PSH_OK;
-        }
-        bytes[i] = narrowed(info[i]);
-    }
-    if (info[PSH_MAX_INPUT] != 0) return PSH_E_TOO_LONG;
-    text = Text(bytes, PSH_MAX_INPUT);
+    // A loop of its own, with a known count, so that the compiler narrows many units at once.
+    char* const bytes = scratch.data();
+    for (int32_t i = 0; i < len; ++i) bytes[i] = static_cast<char>(info[i] < 0x80 ? info[i] : 0x80);
+    text = Text(bytes, len);
     return PSH_OK;
 }
 
