@@ -145,23 +145,31 @@ const int32_t kMailboxAt = 7;
 TYPED_TEST(DnGrammar, Rule6_AsMailbox) {
     std::vector<CheckCase> cases;
     for (const auto& d : well_formed())
-        cases.push_back({"5.4/5.6 well-formed DN mailbox (" + d.note + ")", kMailboxPrefix + d.dn, PSH_E_UNSAFE_CHAR,
-                         kMailboxAt, kDn, d.mailbox_rw});
+        cases.push_back({.rule = "5.4/5.6 well-formed DN mailbox (" + d.note + ")", .info = kMailboxPrefix + d.dn,
+                         .status = PSH_E_UNSAFE_CHAR, .error_offset = kMailboxAt, .form = kDn,
+                         .rewritable = d.mailbox_rw});
     for (const auto& d : broken())
-        cases.push_back({"5.6 " + d.note, kMailboxPrefix + d.dn, PSH_E_BAD_DN, kMailboxAt + d.fault, kDn, d.mailbox_rw});
+        cases.push_back({.rule = "5.6 " + d.note, .info = kMailboxPrefix + d.dn,
+                         .status = PSH_E_BAD_DN, .error_offset = kMailboxAt + d.fault, .form = kDn,
+                         .rewritable = d.mailbox_rw});
     run_check_cases<TypeParam>(cases);
 }
 
 TYPED_TEST(DnGrammar, Rule6_AsAnonymousServer) {
     std::vector<CheckCase> cases;
     for (const auto& d : well_formed())
-        cases.push_back({"5.3/5.6 well-formed server DN (" + d.note + ")", d.dn + "\n\nanon", PSH_OK, -1, kAnon, d.anon_rw});
+        cases.push_back({.rule = "5.3/5.6 well-formed server DN (" + d.note + ")", .info = d.dn + "\n\nanon",
+                         .status = PSH_OK, .form = kAnon, .rewritable = d.anon_rw});
     for (const auto& d : broken())
-        cases.push_back({"5.6 " + d.note, d.dn + "\n\nanon", PSH_E_BAD_DN, d.fault, kAnon, d.anon_rw});
+        cases.push_back({.rule = "5.6 " + d.note, .info = d.dn + "\n\nanon",
+                         .status = PSH_E_BAD_DN, .error_offset = d.fault, .form = kAnon, .rewritable = d.anon_rw});
     // Only here can a DN not start with '/' (a mailbox without '/' is an alias).
-    cases.push_back({"5.6 no leading '/'", "o=A/ou=B/cn=C\n\nanon", PSH_E_BAD_DN, 0, kAnon, 0});
-    cases.push_back({"5.6 space before '/' (trimmed by rewrite)", " /o=A/ou=B/cn=C\n\nanon", PSH_E_BAD_DN, 0, kAnon, 1});
-    cases.push_back({"5.6 'x' before '/'", "x/o=A/ou=B/cn=C\n\nANON", PSH_E_BAD_DN, 0, kAnon, 0});
+    cases.push_back({.rule = "5.6 no leading '/'", .info = "o=A/ou=B/cn=C\n\nanon",
+                     .status = PSH_E_BAD_DN, .error_offset = 0, .form = kAnon, .rewritable = 0});
+    cases.push_back({.rule = "5.6 space before '/' (trimmed by rewrite)", .info = " /o=A/ou=B/cn=C\n\nanon",
+                     .status = PSH_E_BAD_DN, .error_offset = 0, .form = kAnon, .rewritable = 1});
+    cases.push_back({.rule = "5.6 'x' before '/'", .info = "x/o=A/ou=B/cn=C\n\nANON",
+                     .status = PSH_E_BAD_DN, .error_offset = 0, .form = kAnon, .rewritable = 0});
     run_check_cases<TypeParam>(cases);
 }
 
