@@ -13,12 +13,12 @@ namespace psh_abi {
 // [0, first LF) and the mailbox is what follows the LF (authenticated form) or the "anon" after
 // the two LFs (anonymous form).
 struct CheckCase {
-    std::string rule;        // the contract rule, for the failure message
-    std::string info;        // the ProfileInfo
-    int32_t status;          // expected return value (and report->status)
-    int32_t error_offset;    // expected report->error_offset
-    int32_t form;            // expected report->form
-    int32_t rewritable;      // expected report->rewritable
+    std::string rule;           // the contract rule, for the failure message
+    std::string info;           // the ProfileInfo
+    int32_t status;             // expected return value (and report->status)
+    int32_t error_offset = -1;  // expected report->error_offset; -1 (left out of the tables) when there is none
+    int32_t form;               // expected report->form
+    int32_t rewritable;         // expected report->rewritable
 };
 
 inline bool separators_parsed(int32_t status) {

@@ -243,24 +243,24 @@ TYPED_TEST(Buffers, Rule8_RewriteInPlaceFailureLeavesBufferAsItWas) {
     using U = TypeParam;
     struct Row {
         std::string in;
-        uint32_t flags;
-        int32_t cap;  // -1: the whole buffer
+        uint32_t flags = 0;
+        int32_t cap = -1;  // -1: the whole buffer
         int32_t want;
         int32_t want_len;
     };
     const Row rows[] = {
-        {"  EXCH01\r\n/o=A/ou=B/cn=R/cn=j:doe \r\n", 0, -1, PSH_E_UNSAFE_CHAR, 0},
-        {"EXCH01\r\n/o=A/ou=B/cn=R/cn=COM1\r\n", 0, -1, PSH_E_RESERVED_NAME, 0},
-        {"  " + kKb + "  ", PSH_REWRITE_KEEP_DN, -1, PSH_E_UNSAFE_CHAR, 0},
-        {" EXCH01 \r\n j\tdoe ", 0, -1, PSH_E_BAD_CHAR, 0},
-        {"a\r\nb\r\nc", 0, -1, PSH_E_SYNTAX, 0},
-        {" EXCH01\n" + A(65), 0, -1, PSH_E_BAD_MAILBOX, 0},
-        {"  EXCH01\n/o=A/ou=B ", 0, -1, PSH_E_BAD_DN, 0},
-        {" EXCH01 ", 0, -1, PSH_E_NO_SEPARATOR, 0},
-        {"EXCH01\r\njdoe", 0x4, -1, PSH_E_UNKNOWN_FLAGS, 0},
-        {"EXCH01\r\njdoe\r\n", 0, 11, PSH_E_INSUFFICIENT_BUFFER, 11},  // one unit short
-        {"EXCH01\r\njdoe\r\n", 0, 1, PSH_E_INSUFFICIENT_BUFFER, 11},
-        {kKb, 0, 5, PSH_E_INSUFFICIENT_BUFFER, 11},
+        {.in = "  EXCH01\r\n/o=A/ou=B/cn=R/cn=j:doe \r\n", .want = PSH_E_UNSAFE_CHAR, .want_len = 0},
+        {.in = "EXCH01\r\n/o=A/ou=B/cn=R/cn=COM1\r\n", .want = PSH_E_RESERVED_NAME, .want_len = 0},
+        {.in = "  " + kKb + "  ", .flags = PSH_REWRITE_KEEP_DN, .want = PSH_E_UNSAFE_CHAR, .want_len = 0},
+        {.in = " EXCH01 \r\n j\tdoe ", .want = PSH_E_BAD_CHAR, .want_len = 0},
+        {.in = "a\r\nb\r\nc", .want = PSH_E_SYNTAX, .want_len = 0},
+        {.in = " EXCH01\n" + A(65), .want = PSH_E_BAD_MAILBOX, .want_len = 0},
+        {.in = "  EXCH01\n/o=A/ou=B ", .want = PSH_E_BAD_DN, .want_len = 0},
+        {.in = " EXCH01 ", .want = PSH_E_NO_SEPARATOR, .want_len = 0},
+        {.in = "EXCH01\r\njdoe", .flags = 0x4, .want = PSH_E_UNKNOWN_FLAGS, .want_len = 0},
+        {.in = "EXCH01\r\njdoe\r\n", .cap = 11, .want = PSH_E_INSUFFICIENT_BUFFER, .want_len = 11},  // one unit short
+        {.in = "EXCH01\r\njdoe\r\n", .cap = 1, .want = PSH_E_INSUFFICIENT_BUFFER, .want_len = 11},
+        {.in = kKb, .cap = 5, .want = PSH_E_INSUFFICIENT_BUFFER, .want_len = 11},
     };
     for (const Row& r : rows) {
         for (LenMode mode : kBothModes) {
@@ -301,10 +301,10 @@ TYPED_TEST(Buffers, Rule8_ProfileNameInPlace) {
         int32_t want;
         int32_t want_len;
     } failures[] = {
-        {"A\r\nB", 10, PSH_E_INSUFFICIENT_BUFFER, static_cast<int32_t>(want.size())},
-        {"A\r\nB", 0, PSH_E_INSUFFICIENT_BUFFER, static_cast<int32_t>(want.size())},
-        {"EXCH01 ", 40, PSH_E_NO_SEPARATOR, 0},
-        {"EXCH01\r\n/o=A/ou=B", 40, PSH_E_BAD_DN, 0},
+        {.in = "A\r\nB", .cap = 10, .want = PSH_E_INSUFFICIENT_BUFFER, .want_len = static_cast<int32_t>(want.size())},
+        {.in = "A\r\nB", .cap = 0, .want = PSH_E_INSUFFICIENT_BUFFER, .want_len = static_cast<int32_t>(want.size())},
+        {.in = "EXCH01 ", .cap = 40, .want = PSH_E_NO_SEPARATOR, .want_len = 0},
+        {.in = "EXCH01\r\n/o=A/ou=B", .cap = 40, .want = PSH_E_BAD_DN, .want_len = 0},
     };
     for (const auto& f : failures) {
         SCOPED_TRACE(show(f.in) + ", cap " + std::to_string(f.cap));

@@ -197,25 +197,31 @@ TYPED_TEST(InputRules, Rule4_ArgumentErrorOrder) {
     const int32_t long_len = 5000;
     struct Row {
         const char* what;
-        bool null_info;
-        bool null_out;
+        bool null_info = false;
+        bool null_out = false;
         int32_t cap;
-        bool bad_flags;
+        bool bad_flags = false;
         int32_t len;
         int32_t want;
     };
     const Row rows[] = {
-        {"all wrong", true, true, 10, true, long_len, PSH_E_POINTER},
-        {"NULL info, negative cap", true, false, -1, true, long_len, PSH_E_POINTER},
-        {"NULL info only", true, false, 10, false, 5, PSH_E_POINTER},
-        {"NULL out with cap > 0 before bad flags and length", false, true, 10, true, long_len, PSH_E_POINTER},
-        {"negative cap before flags and length", false, false, -1, true, long_len, PSH_E_INVALIDARG},
-        {"NULL out with negative cap is a cap error", false, true, -1, true, long_len, PSH_E_INVALIDARG},
-        {"INT32_MIN cap", false, false, INT32_MIN, false, 5, PSH_E_INVALIDARG},
-        {"flags before length", false, false, 10, true, long_len, PSH_E_UNKNOWN_FLAGS},
-        {"flags on a size query", false, true, 0, true, long_len, PSH_E_UNKNOWN_FLAGS},
-        {"length", false, false, 10, false, long_len, PSH_E_TOO_LONG},
-        {"length on a size query", false, true, 0, false, long_len, PSH_E_TOO_LONG},
+        {.what = "all wrong", .null_info = true, .null_out = true, .cap = 10, .bad_flags = true, .len = long_len,
+         .want = PSH_E_POINTER},
+        {.what = "NULL info, negative cap", .null_info = true, .cap = -1, .bad_flags = true, .len = long_len,
+         .want = PSH_E_POINTER},
+        {.what = "NULL info only", .null_info = true, .cap = 10, .len = 5, .want = PSH_E_POINTER},
+        {.what = "NULL out with cap > 0 before bad flags and length", .null_out = true, .cap = 10, .bad_flags = true,
+         .len = long_len, .want = PSH_E_POINTER},
+        {.what = "negative cap before flags and length", .cap = -1, .bad_flags = true, .len = long_len,
+         .want = PSH_E_INVALIDARG},
+        {.what = "NULL out with negative cap is a cap error", .null_out = true, .cap = -1, .bad_flags = true,
+         .len = long_len, .want = PSH_E_INVALIDARG},
+        {.what = "INT32_MIN cap", .cap = INT32_MIN, .len = 5, .want = PSH_E_INVALIDARG},
+        {.what = "flags before length", .cap = 10, .bad_flags = true, .len = long_len, .want = PSH_E_UNKNOWN_FLAGS},
+        {.what = "flags on a size query", .null_out = true, .cap = 0, .bad_flags = true, .len = long_len,
+         .want = PSH_E_UNKNOWN_FLAGS},
+        {.what = "length", .cap = 10, .len = long_len, .want = PSH_E_TOO_LONG},
+        {.what = "length on a size query", .null_out = true, .cap = 0, .len = long_len, .want = PSH_E_TOO_LONG},
     };
     for (Kind k : {Kind::Rewrite, Kind::ProfileName}) {
         for (const Row& r : rows) {
