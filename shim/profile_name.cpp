@@ -1,5 +1,7 @@
 #include "profile_name.hpp"
 
+#include <array>
+
 #include <gsl/assert>
 
 #include "ascii.hpp"
@@ -13,17 +15,35 @@ namespace {
 constexpr int32_t kMaxServerName = 15;
 constexpr int32_t kMaxServerAndMailbox = 46;   // 64 - 2 separators - 16 hex digits
 
-constexpr char name_byte(uint32_t u) {
-    const uint32_t lower = ascii_lower(u);
-    return is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
-}
+// Each byte as the key H hashes has it: A-Z lowered.
+constexpr auto kKeyBytes = [] {
+    std::array<uint8_t, 256> table{};
+    for (uint32_t u = 0; u < table.size(); ++u) table[u] = static_cast<uint8_t>(ascii_lower(u));
+    return table;
+}();
+
+// Each byte as S and M show it: lowered, and '_' for any but a-z 0-9 _.
+constexpr auto kNameBytes = [] {
+    std::array<char, 256> table{};
+    for (uint32_t u = 0; u < table.size(); ++u) {
+        const uint32_t lower = ascii_lower(u);
+        table[u] = is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
+    }
+    return table;
+}();
 
 // Appends at most `max` bytes of `part`, lowered and sanitised, at `out`; returns the
 // number appended.
 int32_t append_sanitised(Text text, Range part, int32_t max, char* out) {
     const int32_t count = part.size() < max ? part.size() : max;
-    for (int32_t i = 0; i < count; ++i) out[i] = name_byte(text[part.begin + i]);
+    for (int32_t i = 0; i < count; ++i) out[i] = kNameBytes[text[part.begin + i]];
     return count;
+}
+
+// Appends `value` as 16 lower-case hex digits, the first the highest, at `out`.
+void append_hex(uint64_t value, char* out) {
+    constexpr char kHexDigits[] = "0123456789abcdef";
+    for (int32_t k = 15; k >= 0; --k, value >>= 4) out[k] = kHexDigits[value & 0xF];
 }
 
 }  // namespace
@@ -39,7 +59,7 @@ Written make_profile_name(Text text, gsl::span<char> work, gsl::span<char> out_b
 
     // H hashes the key: the normalised text with A-Z lowered.
     Fnv1a64 hash;
-    for (int32_t i = 0; i < key.size(); ++i) hash.add(static_cast<uint8_t>(ascii_lower(key[i])));
+    for (int32_t i = 0; i < key.size(); ++i) hash.add(kKeyBytes[key[i]]);
 
     // Every write below is in bounds: the two parts take at most kMaxServerAndMailbox bytes.
     Expects(out_bytes.size() >= gsl::narrow_cast<std::size_t>(PSH_PROFILE_NAME_MAX));
@@ -48,9 +68,7 @@ Written make_profile_name(Text text, gsl::span<char> work, gsl::span<char> out_b
     out[size++] = '_';
     size += append_sanitised(key, layout.mailbox_name, kMaxServerAndMailbox - (size - 1), out + size);
     out[size++] = '_';
-    constexpr char kHexDigits[] = "0123456789abcdef";
-    uint64_t digits = hash.value();
-    for (int32_t k = 15; k >= 0; --k, digits >>= 4) out[size + k] = kHexDigits[digits & 0xF];
+    append_hex(hash.value(), out + size);
     size += 16;
     return Written{PSH_OK, size};
 }
