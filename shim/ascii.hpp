@@ -24,17 +24,15 @@ constexpr bool is_ascii_hex_digit(uint32_t u) {
 constexpr uint32_t ascii_lower(uint32_t u) { return is_ascii_upper(u) ? u + 32 : u; }
 
 // The bytes of `word` that are not printable ASCII (0x20-0x7E), 8 tested at once ("Bit
-// Twiddling Hacks", hasless and hasmore): each such byte gets its high bit set. A byte below
-// 0x20 is the only one whose high bit both (word - 0x20 in each byte) sets and word itself
-// does not; a byte above 0x7E is the only one whose high bit (word + 1 in each byte) or word
-// sets. A borrow or carry between bytes starts only at a flagged byte, so it can flag a
-// printable byte above a flagged one but never hides one: the lowest flag is exact.
+// Twiddling Hacks", hasless and hasmore): each such byte gets its high bit set, by
+// (word - 0x20 in each byte) for a byte below 0x20, by (word + 1 in each byte) for 0x7F,
+// by word itself for a byte above 0x7F; a printable byte gets none of them. A borrow or a
+// carry between bytes leaves only a byte that is flagged itself, so it can flag a printable
+// byte above a flagged one but never hides one: the lowest flag is exact.
 constexpr uint64_t non_printable_bytes(uint64_t word) {
     constexpr uint64_t kEachByte = 0x0101010101010101ULL;
     constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-    const uint64_t below_space = (word - kEachByte * 0x20) & ~word;
-    const uint64_t above_tilde = word + kEachByte;
-    return (below_space | above_tilde | word) & kHighBits;
+    return ((word - kEachByte * 0x20) | (word + kEachByte) | word) & kHighBits;
 }
 constexpr bool all_printable_ascii(uint64_t word) { return non_printable_bytes(word) == 0; }
 // The index of the lowest byte flagged in a non-zero result of non_printable_bytes(); the

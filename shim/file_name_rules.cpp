@@ -39,4 +39,12 @@ bool is_reserved_device_name(Text text, Range name) {
     }
 }
 
+bool has_reserved_stem(Text text, Range part) {
+    constexpr int32_t kLongestDeviceName = 7;
+    const int32_t limit = part.size() > kLongestDeviceName ? part.begin + kLongestDeviceName + 1 : part.end;
+    int32_t stem_end = part.begin;
+    while (stem_end < limit && text[stem_end] != '.') ++stem_end;
+    return is_reserved_device_name(text, Range{part.begin, stem_end});   // 8 bytes: none is
+}
+
 }  // namespace profshim

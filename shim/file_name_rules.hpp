@@ -15,4 +15,8 @@ bool is_unsafe_in_file_name(uint32_t u);
 // bytes before the first '.': Windows treats "nul.txt" as the device NUL.
 bool is_reserved_device_name(Text text, Range name);
 
+// True when the stem of `part` is a device name. A device name has at most 7 bytes, so only
+// the first 8 bytes of `part` are looked at for the '.' that ends the stem.
+bool has_reserved_stem(Text text, Range part);
+
 }  // namespace profshim

@@ -74,27 +74,15 @@ Fault check_alias(Text text, Range alias, FileNameRules rules) {
     const bool file_rules = rules == FileNameRules::apply;
     if (text[alias.begin] == kSpace) return fault_at(PSH_E_BAD_MAILBOX, alias.begin);
     if (text[alias.end - 1] == kSpace) return fault_at(PSH_E_BAD_MAILBOX, alias.end - 1);
-    // One pass from the right finds the leftmost unsafe byte, the one at fault, and the
-    // leftmost '.', which ends the stem the device-name rule reads.
-    int32_t unsafe_at = -1;
-    int32_t stem_end = alias.end;
     if (file_rules) {
-        for (int32_t i = alias.end - 1; i >= alias.begin; --i) {
-            const uint8_t u = text[i];
-            if (u == '.') {
-                stem_end = i;
-            } else if (is_unsafe_in_file_name(u)) {
-                unsafe_at = i;
-            }
+        for (int32_t i = alias.begin; i < alias.end; ++i) {
+            if (is_unsafe_in_file_name(text[i])) return fault_at(PSH_E_UNSAFE_CHAR, i);
         }
-        if (unsafe_at >= 0) return fault_at(PSH_E_UNSAFE_CHAR, unsafe_at);
         // Windows drops a trailing '.', so the file would silently have another name.
         if (text[alias.end - 1] == '.') return fault_at(PSH_E_UNSAFE_CHAR, alias.end - 1);
     }
     if (alias.size() > kMaxAlias) return fault_at(PSH_E_BAD_MAILBOX, alias.begin + kMaxAlias);
-    if (file_rules && is_reserved_device_name(text, Range{alias.begin, stem_end})) {
-        return fault_at(PSH_E_RESERVED_NAME, alias.begin);
-    }
+    if (file_rules && has_reserved_stem(text, alias)) return fault_at(PSH_E_RESERVED_NAME, alias.begin);
     return no_fault();
 }
 

@@ -141,6 +141,18 @@ TEST(FileNameRules, DeviceNamesInAnyCaseAndWithAnExtension) {
     }
 }
 
+// has_reserved_stem() looks at most 8 bytes for the stem's '.': the same verdict as the
+// whole stem, for stems of every length around the longest device name.
+TEST(FileNameRules, HasReservedStemAgreesWithTheWholeStem) {
+    for (const char* name : {"nul", "nul.txt", "Con.foo.bar", "CONOUT$", "conout$.x", "conout$x", "conout$x.y",
+                             "com1", "com1.", "comx", "a.b", "", ".", "clock$$", "clock$.con", "abcdefgh.con",
+                             "abcdefg.con", "verylongalias.nul", "jdoe", "jdoe.smith"}) {
+        const std::string text_bytes = name;
+        const auto text = view(text_bytes);
+        EXPECT_EQ(has_reserved_stem(text, text.whole()), reserved(name)) << name;
+    }
+}
+
 TEST(FileNameRules, UnsafeUnitsAreExactlyTheNine) {
     int count = 0;
     for (uint32_t u = 0x20; u <= 0x7E; ++u) count += is_unsafe_in_file_name(u) ? 1 : 0;
