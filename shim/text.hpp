@@ -45,12 +45,12 @@ struct Written {
     int32_t size = 0;
 };
 
+static_assert(std::endian::native == std::endian::little, "word_at() puts the first byte lowest");
+
 // A ProfileInfo as the engine reads it: 0 to PSH_MAX_INPUT bytes, each read as unsigned.
 // Reads are not bounds-checked: every loop of the engine is bounded by the end of the part
 // it reads, and the fuzz targets, built with AddressSanitizer, read inputs that end exactly
 // at the end of their allocation.
-static_assert(std::endian::native == std::endian::little, "word_at() puts the first byte lowest");
-
 class Text {
 public:
     constexpr Text() = default;   // empty
