@@ -24,8 +24,7 @@ int run(const std::vector<Given>& given) {
             .caret = r.error_offset};
     };
     auto summary = [&](std::size_t n, std::size_t ok) {
-        return std::to_string(n) + (n == 1 ? " ProfileInfo" : " ProfileInfos") + " checked: " + std::to_string(ok) + " OK, " +
-               std::to_string(n - ok) + " not OK" +
+        return "checked: " + std::to_string(ok) + " OK, " + std::to_string(n - ok) + " not OK" +
                (n > ok ? " (" + std::to_string(rewritable) + " of them can be fixed by 'profshim rewrite')." : ".");
     };
     return run_lines(given, {"check", {{"AT", 4, true}, {"FORM", 9, false}, {"REWRITABLE", 10, false}}, answer, summary});

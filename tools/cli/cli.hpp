@@ -100,7 +100,8 @@ struct LineCommand {
     const char* verb;                                                   // "check"
     std::vector<Column> columns;                                        // the command's own
     std::function<Answer(const std::string& info)> answer;              // counting for the summary too
-    std::function<std::string(std::size_t n, std::size_t ok)> summary;  // the table's last line
+    // The table's last line, after "N ProfileInfos ": "checked: 2 OK, ..."
+    std::function<std::string(std::size_t n, std::size_t ok)> summary;
 };
 
 // Every INFO argument and every line of every -f FILE, in command-line order, is read,
@@ -125,7 +126,6 @@ std::filesystem::path program_directory();  // where the running program is ("" 
 const char* system_name();                   // "Linux", "Windows"
 
 struct Created {
-    bool created = false;         // a regular file was made (and removed again)
     bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
     std::string said;             // "created", "cannot create: ENOENT (...)", ...
 };

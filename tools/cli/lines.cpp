@@ -77,7 +77,7 @@ public:
         if (!json_) {
             std::cout << (legend_.empty() ? "" : "\n");
             for (const std::string& text : legend_) std::cout << text << "\n";
-            std::cout << "\n" << cmd_.summary(count_, ok_) << "\n";
+            std::cout << "\n" << count_ << (count_ == 1 ? " ProfileInfo " : " ProfileInfos ") << cmd_.summary(count_, ok_) << "\n";
         }
         return ok_ == count_ ? kExitOk : kExitNotOk;
     }

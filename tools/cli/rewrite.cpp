@@ -24,9 +24,8 @@ int run(const std::vector<Given>& given) {
             .cells = {good ? encode_c_escapes(t.text, true) : "-"}};
     };
     auto summary = [&](std::size_t n, std::size_t ok) {
-        return std::to_string(n) + (n == 1 ? " ProfileInfo" : " ProfileInfos") + " rewritten" +
-               (keep_dn ? " (keeping DN mailboxes)" : exact ? " (exact-match names)" : "") + ": " + std::to_string(ok) + " OK (" +
-               std::to_string(changed) + " changed), " + std::to_string(n - ok) + " failed.";
+        return std::string("rewritten") + (keep_dn ? " (keeping DN mailboxes)" : exact ? " (exact-match names)" : "") + ": " +
+               std::to_string(ok) + " OK (" + std::to_string(changed) + " changed), " + std::to_string(n - ok) + " failed.";
     };
     return run_lines(given, {"rewrite", {{"REWRITTEN", 24, false}}, answer, summary});
 }
