@@ -1,5 +1,5 @@
-// profshim demo: walk through ProfileInfo samples and reproduce the KB Q271913 failure (what
-// it shows of each sample, it says when it starts). On Linux a DN's '/' makes creating
+// profshim demo: walk through ProfileInfo samples and reproduce the KB Q271913 failure (the
+// text it starts with says what it shows of each sample). On Linux a DN's '/' makes creating
 // <mailbox>.mmp fail with ENOENT, the analogue of the ERROR_PATH_NOT_FOUND behind CDO's
 // MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the test
 // samples.expectations' business, not the demo's.
