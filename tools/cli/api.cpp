@@ -1,5 +1,6 @@
 // The library, as any client would call it.
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -12,12 +13,9 @@ namespace {
 
 // The length to pass: the exact count, or PSH_MAX_INPUT + 1 for anything longer (the
 // library then says PSH_E_TOO_LONG without reading it).
-int32_t unit_count(std::string_view info) {
-    return info.size() > static_cast<std::size_t>(PSH_MAX_INPUT) ? PSH_MAX_INPUT + 1
-                                                                  : static_cast<int32_t>(info.size());
+int32_t unit_count(const std::string& info) {
+    return static_cast<int32_t>(std::min<std::size_t>(info.size(), PSH_MAX_INPUT + 1));
 }
-
-const char* units(std::string_view info) { return info.data() != nullptr ? info.data() : ""; }
 
 // The header's buffer protocol. A first call with room for any result the header allows
 // (the rewrite of PSH_MAX_INPUT units and its '='); should the library want more, it said
@@ -38,22 +36,22 @@ Text with_buffer(Call call) {
 
 }  // namespace
 
-Check check(std::string_view info) {
+Check check(const std::string& info) {
     Check c;
     c.report.size = static_cast<int32_t>(sizeof(psh_report));
-    c.status = psh_check(units(info), unit_count(info), &c.report);
+    c.status = psh_check(info.data(), unit_count(info), &c.report);
     return c;
 }
 
-Text rewrite(std::string_view info, uint32_t flags) {
+Text rewrite(const std::string& info, uint32_t flags) {
     return with_buffer([&](char* out, int32_t cap, int32_t* len) {
-        return psh_rewrite(units(info), unit_count(info), flags, out, cap, len);
+        return psh_rewrite(info.data(), unit_count(info), flags, out, cap, len);
     });
 }
 
-Text profile_name(std::string_view info) {
+Text profile_name(const std::string& info) {
     return with_buffer([&](char* out, int32_t cap, int32_t* len) {
-        return psh_profile_name(units(info), unit_count(info), 0, out, cap, len);
+        return psh_profile_name(info.data(), unit_count(info), 0, out, cap, len);
     });
 }
 
@@ -74,6 +72,10 @@ std::string what_happened(int32_t status) {
     const std::string text = describe(status);
     const std::size_t advice = text.rfind("; ");
     return advice == std::string::npos ? text : text.substr(0, advice) + ".";
+}
+
+std::string verdict(const Check& c) {
+    return c.status == PSH_OK || c.report.rewritable != 0 ? describe(c.status) : what_happened(c.status);
 }
 
 std::string status_name(int32_t status) {

@@ -7,40 +7,35 @@ namespace profshim_cli {
 namespace {
 
 int run(const std::vector<Given>& given) {
-    std::size_t ok = 0, rewritable = 0;
-    auto answer = [&](const Entry& e) {
-        const Check c = check(e.info);
+    std::size_t rewritable = 0;
+    auto answer = [&](const std::string& info) {
+        const Check c = check(info);
         const psh_report& r = c.report;
-        ok += c.status == PSH_OK ? 1 : 0;
         rewritable += c.status != PSH_OK && r.rewritable != 0 ? 1 : 0;
         return Answer{
             .status = c.status,
-            // psh_describe speaks of psh_check's result; its advice, for some faults to call
-            // psh_rewrite, only where psh_rewrite can fix this input.
-            .message = c.status == PSH_OK || r.rewritable != 0 ? describe(c.status) : what_happened(c.status),
+            .message = verdict(c),
             .json = ",\"form\":\"" + std::string(form_name(r.form)) + "\",\"server_offset\":" + std::to_string(r.server_offset) +
                     ",\"server_length\":" + std::to_string(r.server_length) + ",\"mailbox_offset\":" +
                     std::to_string(r.mailbox_offset) + ",\"mailbox_length\":" + std::to_string(r.mailbox_length) +
                     ",\"error_offset\":" + std::to_string(r.error_offset) + ",\"rewritable\":" + (r.rewritable != 0 ? "true" : "false"),
-            .cells = {status_name(c.status), r.error_offset >= 0 ? std::to_string(r.error_offset) : "-",
-                      r.form != PSH_FORM_UNKNOWN ? form_name(r.form) : "-", c.status == PSH_OK ? "-" : r.rewritable != 0 ? "yes" : "no"},
+            .cells = {r.error_offset >= 0 ? std::to_string(r.error_offset) : "-", r.form != PSH_FORM_UNKNOWN ? form_name(r.form) : "-",
+                      c.status == PSH_OK ? "-" : r.rewritable != 0 ? "yes" : "no"},
             .caret = r.error_offset};
     };
-    auto summary = [&](std::size_t n) {
-        return std::to_string(n) + (n == 1 ? " ProfileInfo" : " ProfileInfos") + " checked: " + std::to_string(ok) + " OK, " +
-               std::to_string(n - ok) + " not OK" +
+    auto summary = [&](std::size_t n, std::size_t ok) {
+        return "checked: " + std::to_string(ok) + " OK, " + std::to_string(n - ok) + " not OK" +
                (n > ok ? " (" + std::to_string(rewritable) + " of them can be fixed by 'profshim rewrite')." : ".");
     };
-    return run_lines(given, {"check", {{"STATUS", 25, false}, {"AT", 4, true}, {"FORM", 9, false}, {"REWRITABLE", 10, false}},
-                             answer, summary});
+    return run_lines(given, {"check", {{"AT", 4, true}, {"FORM", 9, false}, {"REWRITABLE", 10, false}}, answer, summary});
 }
 
-constexpr Option kOptions[] = {kJsonOption, kFileOption, kInfoOperand};
+constexpr Option kOptions[] = {kJsonOption, kFileOption};
 
 }  // namespace
 
 const Command kCheckCommand{
-    "check", "is each ProfileInfo safe to give to CDO as it is? (psh_check)", kOptions,
+    "check", "is each ProfileInfo safe to give to CDO as it is? (psh_check)", kOptions, kInfoOperand,
     "Table columns: STATUS, AT (the unit at fault, from 0, with a caret under it), FORM\n"
     "(alias, dn, anonymous), REWRITABLE (whether 'profshim rewrite' would make it safe).\n",
     run};

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "profshim.h"
+#include "samples.hpp"
 
 namespace profshim_cli {
 
@@ -22,15 +24,14 @@ constexpr int kExitUsage = 2;  // the command line or an input file could not be
 // (libgit2's src/cli, cli_opt_spec, is the model)
 
 struct Option {
-    const char* name;   // long name without "--"; nullptr for the operands
+    const char* name;   // long name without "--"; nullptr for an operand
     char alias;         // short name ('f'), or 0
     const char* value;  // what it takes ("FILE"), or nullptr for a switch
     bool repeat;        // may be given more than once
     const char* help;   // for --help; '\n' starts an indented line
 };
 
-// A switch, an option's value or an operand (option: the table's operand entry), in
-// command-line order.
+// A switch, an option's value or an operand, in command-line order.
 struct Given {
     const Option* option;
     std::string_view value;
@@ -40,21 +41,19 @@ struct Command {
     const char* name;
     const char* summary;  // one line for `profshim help`
     std::span<const Option> options;
+    Option operand;       // what follows the options
     const char* details;  // the end of `profshim help COMMAND`
     int (*run)(const std::vector<Given>& given);
 };
 
 extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;  // a file each
-extern const Command* const kCommands[4];
 const Command* find_command(std::string_view name);
-
-// Parses what follows the command's name by its table; -h/--help (every command's) stops
-// and sets `help`. False with `error` on an unknown option, a missing value ...
-bool parse_options(const Command& cmd, std::span<const std::string_view> args, std::vector<Given>& given,
-                   bool& help, std::string& error);
+// Parses what follows the command's name by its table, then runs the command; -h/--help
+// (every command's) writes its help instead.
+int run_command(const Command& cmd, std::span<const std::string_view> args);
 bool has_switch(const std::vector<Given>& given, std::string_view name);
-std::string usage_line(const Command& cmd);  // "profshim check [--json] [-f FILE]... [--] [INFO]..."
-std::string help_text(const Command& cmd);
+void usage(std::ostream& out);              // the usage lines of every command
+int help(std::string_view topic);           // `profshim help [TOPIC]`
 int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kExitUsage
 
 // ---- the library (api.cpp): the buffer protocol, and psh_describe for every word --------
@@ -67,31 +66,27 @@ struct Text {
     int32_t status = PSH_E_UNEXPECTED;
     std::string text;  // the result when PSH_OK
 };
-Check check(std::string_view info);
-Text rewrite(std::string_view info, uint32_t flags);
-Text profile_name(std::string_view info);
-std::string describe(int32_t status);     // psh_describe's line
+Check check(const std::string& info);
+Text rewrite(const std::string& info, uint32_t flags);
+Text profile_name(const std::string& info);
+std::string describe(int32_t status);  // psh_describe's line
 // Its first part, without what to do after the last "; " (psh_describe says what happened,
 // then what to do): for a call that failed, whose advice may be that very call.
 std::string what_happened(int32_t status);
+// psh_describe's line for psh_check's result; its advice (for some faults, to call
+// psh_rewrite) only where psh_rewrite can fix this input.
+std::string verdict(const Check& c);
 std::string status_name(int32_t status);  // its part before ": ", or "0x80040299"
 std::string status_hex(int32_t status);   // "0x80040209"
 const char* form_name(int32_t form);      // "unknown", "alias", "dn", "anonymous"
 
 // ---- check, rewrite and name over a stream of ProfileInfos (lines.cpp) -------------------
 
-struct Entry {
-    std::string source;  // "argument 2", "FILE:LINE" or "<stdin>:LINE"
-    std::string label;   // empty when none was given
-    std::string info;    // the units
-    int line = 0;        // in its file; 0 for an argument
-};
-
 struct Answer {
     int32_t status = PSH_E_UNEXPECTED;
     std::string message;             // what the command says of its own result
     std::string json;                // the command's own JSON fields: ,"key":value...
-    std::vector<std::string> cells;  // the command's own table cells; PROFILEINFO follows
+    std::vector<std::string> cells;  // the command's own table cells, after STATUS
     int32_t caret = -1;              // a unit of the input to point at in the table, or -1
 };
 
@@ -102,10 +97,11 @@ struct Column {
 };
 
 struct LineCommand {
-    const char* verb;                                   // "check"
-    std::vector<Column> columns;                        // the command's own
-    std::function<Answer(const Entry&)> answer;         // counting for the summary too
-    std::function<std::string(std::size_t n)> summary;  // the table's last line
+    const char* verb;                                                   // "check"
+    std::vector<Column> columns;                                        // the command's own
+    std::function<Answer(const std::string& info)> answer;              // counting for the summary too
+    // The table's last line, after "N ProfileInfos ": "checked: 2 OK, ..."
+    std::function<std::string(std::size_t n, std::size_t ok)> summary;
 };
 
 // Every INFO argument and every line of every -f FILE, in command-line order, is read,
@@ -114,7 +110,7 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd);
 
 // A JSON string of one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so a
 // report's offsets index it.
-std::string json_string(std::string_view units);
+inline std::string json_string(std::string_view units) { return encode_c_escapes(units, true, nullptr, "\\u00"); }
 
 inline constexpr Option kJsonOption{"json", 0, nullptr, false, "one JSON object a line instead of a table"};
 inline constexpr Option kFileOption{"file", 'f', "FILE", true,
@@ -130,11 +126,10 @@ std::filesystem::path program_directory();  // where the running program is ("" 
 const char* system_name();                   // "Linux", "Windows"
 
 struct Created {
-    bool created = false;         // a regular file was made (and removed again)
     bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
     std::string said;             // "created", "cannot create: ENOENT (...)", ...
 };
-// Tries to create DIR/NAME exclusively, as MAPI makes <mailbox>.mmp, in a new temporary
+// Tries to create NAME exclusively, as MAPI makes <mailbox>.mmp, in a new temporary
 // directory that is removed again.
 Created try_create(std::string_view name);
 

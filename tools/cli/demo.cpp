@@ -1,17 +1,13 @@
-// profshim demo: walk through ProfileInfo samples and reproduce the KB Q271913 failure.
-//
-// For each sample: psh_check's verdict with a caret under the unit at fault, psh_rewrite,
-// psh_profile_name, and an attempt to create the temporary profile file MAPI would make,
-// "<mailbox part>.mmp" (the text after the last LF), in a new directory, for the ProfileInfo
-// as given and as rewritten. On Linux a DN's '/' makes it fail with ENOENT, the analogue of
-// the ERROR_PATH_NOT_FOUND behind CDO's MAPI_E_NOT_FOUND. Whether the library meets the
-// samples' EXPECT fields is the test samples.expectations' business, not the demo's.
+// profshim demo: walk through ProfileInfo samples and reproduce the KB Q271913 failure (the
+// text it starts with says what it shows of each sample). On Linux a DN's '/' makes creating
+// <mailbox>.mmp fail with ENOENT, the analogue of the ERROR_PATH_NOT_FOUND behind CDO's
+// MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the test
+// samples.expectations' business, not the demo's.
 
 #include <fstream>
 #include <iostream>
 
 #include "cli.hpp"
-#include "samples.hpp"
 
 namespace profshim_cli {
 
@@ -58,7 +54,7 @@ void sample(const Sample& s, const std::string& source, Tally& t) {
     if (fault >= 0 && static_cast<std::size_t>(fault) < at.size())
         std::cout << std::string(12 + at[static_cast<std::size_t>(fault)], ' ') << "^ "
                   << (static_cast<std::size_t>(fault) == s.info.size() ? "the end, unit " : "unit ") << fault << "\n";
-    row("verdict", c.status == PSH_OK || c.report.rewritable != 0 ? describe(c.status) : what_happened(c.status));
+    row("verdict", verdict(c));
     row("", std::string("form ") + form_name(c.report.form) +
                 (c.status == PSH_OK ? "" : c.report.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it"));
     if (rw.status == PSH_OK) row("rewrite", encode_c_escapes(rw.text, true) + (rw.text == s.info ? "  (unchanged)" : ""));
@@ -103,13 +99,10 @@ int run(const std::vector<Given>& given) {
     return kExitOk;
 }
 
-constexpr Option kOptions[] = {
-    {nullptr, 0, "FILE", false, "the samples (default: profileinfo-samples.txt beside the\nprogram, or in ../share/profshim)"},
-};
-
 }  // namespace
 
-const Command kDemoCommand{"demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", kOptions,
-                           "", run};
+const Command kDemoCommand{
+    "demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", {},
+    {nullptr, 0, "FILE", false, "the samples (default: profileinfo-samples.txt beside the\nprogram, or in ../share/profshim)"}, "", run};
 
 }  // namespace profshim_cli

@@ -1,13 +1,13 @@
 // The streaming driver of check, rewrite and name: one line in memory at a time, so memory
 // stays the same whatever the input's size; the table's columns are fixed before it starts.
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 
 #include "cli.hpp"
-#include "samples.hpp"
 
 #ifdef _WIN32
 #  include <fcntl.h>
@@ -16,114 +16,89 @@
 
 namespace profshim_cli {
 
-std::string json_string(std::string_view units) {
-    std::string s = "\"";
-    for (const char c : units) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') s += {'\\', c};
-        else if (c == '\n') s += "\\n";
-        else if (c == '\r') s += "\\r";
-        else if (c == '\t') s += "\\t";
-        else if (u < 0x20 || u >= 0x7F) s += {'\\', 'u', '0', '0', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
-        else s += c;
-    }
-    return s + '"';
-}
-
 namespace {
 
 constexpr std::size_t kShownMax = 160;  // a longer ProfileInfo is cut short in the table
 
 class Writer {
 public:
-    Writer(const std::vector<Given>& given, const LineCommand& cmd) : cmd_(cmd), json_(has_switch(given, "json")) {
-        for (const Given& g : given) files_ = files_ || g.option->alias == 'f';
+    // `files`: some input comes from -f FILE, so the table has LINE and LABEL.
+    Writer(const LineCommand& cmd, bool json, bool files) : cmd_(cmd), json_(json), files_(files) {
         columns_ = {{"#", 5, true}};
         if (files_) columns_.insert(columns_.end(), {{"LINE", 6, true}, {"LABEL", 20, false}});
+        columns_.push_back({"STATUS", 25, false});
         columns_.insert(columns_.end(), cmd.columns.begin(), cmd.columns.end());
         columns_.push_back({"PROFILEINFO", 0, false});
         if (!json_) {
             std::vector<std::string> headers;
             for (const Column& c : columns_) headers.push_back(c.header);
-            std::cout << row(headers, std::string::npos).first << "\n";
+            std::cout << row(headers) << "\n";
         }
     }
 
-    void write(const Entry& e) {
-        const Answer a = cmd_.answer(e);
+    // `source`: "argument 2", "FILE:LINE" or "<stdin>:LINE"; `line` 0 for an argument.
+    void write(const std::string& source, const std::string& label, const std::string& info, int line) {
+        const Answer a = cmd_.answer(info);
         ++count_;
         ok_ += a.status == PSH_OK ? 1 : 0;
-        bool seen = a.status == PSH_OK || legend_.size() == 64;  // each failure's words once
-        for (const std::string& text : legend_) seen = seen || text == a.message;
-        if (!seen) legend_.push_back(a.message);
+        // Each failure's words once, for the legend under the table; at most 64 of them.
+        if (a.status != PSH_OK && legend_.size() < 64 && std::ranges::find(legend_, a.message) == legend_.end())
+            legend_.push_back(a.message);
         if (json_) {
-            std::cout << "{\"source\":" << json_string(e.source) << ",\"label\":"
-                      << (e.label.empty() ? "null" : json_string(e.label)) << ",\"input\":" << json_string(e.info)
-                      << ",\"input_escaped\":" << json_string(encode_c_escapes(e.info, false)) << ",\"status\":" << a.status
+            std::cout << "{\"source\":" << json_string(source) << ",\"label\":"
+                      << (label.empty() ? "null" : json_string(label)) << ",\"input\":" << json_string(info)
+                      << ",\"input_escaped\":" << json_string(encode_c_escapes(info, false)) << ",\"status\":" << a.status
                       << ",\"status_hex\":\"" << status_hex(a.status) << "\",\"status_name\":\"" << status_name(a.status)
                       << "\",\"ok\":" << (a.status == PSH_OK ? "true" : "false")
                       << ",\"message\":" << json_string(a.message) << a.json << "}\n";
             return;
         }
         std::vector<std::string> cells{std::to_string(count_)};
-        if (files_) cells.insert(cells.end(), {e.line > 0 ? std::to_string(e.line) : "", e.label});
+        if (files_) cells.insert(cells.end(), {line > 0 ? std::to_string(line) : "", label});
+        cells.push_back(status_name(a.status));
         cells.insert(cells.end(), a.cells.begin(), a.cells.end());
         // PROFILEINFO: quoted in C escapes, cut short after kShownMax characters.
         std::vector<std::size_t> at;
-        std::string shown = encode_c_escapes(e.info, true, &at);
+        std::string shown = encode_c_escapes(info, true, &at);
         if (shown.size() > kShownMax) {
             std::size_t keep = 0;
-            while (keep < e.info.size() && at[keep + 1] <= kShownMax) ++keep;
-            shown = shown.substr(0, at[keep]) + "...\" (" + std::to_string(e.info.size()) + " units)";
+            while (keep < info.size() && at[keep + 1] <= kShownMax) ++keep;
+            shown = shown.substr(0, at[keep]) + "...\" (" + std::to_string(info.size()) + " units)";
             at.resize(keep);
         }
         cells.push_back(shown);
-        const bool caret = a.caret >= 0 && static_cast<std::size_t>(a.caret) < at.size();
-        const auto [line, start] = row(cells, caret ? cells.size() - 1 : std::string::npos);
-        std::cout << line << "\n";
-        if (start != std::string::npos) std::cout << std::string(start + at[static_cast<std::size_t>(a.caret)], ' ') << "^\n";
+        const std::string text = row(cells);
+        std::cout << text << "\n";
+        if (a.caret >= 0 && static_cast<std::size_t>(a.caret) < at.size())  // under its unit in PROFILEINFO, the last cell
+            std::cout << std::string(text.size() - shown.size() + at[static_cast<std::size_t>(a.caret)], ' ') << "^\n";
     }
 
     int finish() const {
         if (!json_) {
             std::cout << (legend_.empty() ? "" : "\n");
             for (const std::string& text : legend_) std::cout << text << "\n";
-            std::cout << "\n" << cmd_.summary(count_) << "\n";
+            std::cout << "\n" << count_ << (count_ == 1 ? " ProfileInfo " : " ProfileInfos ") << cmd_.summary(count_, ok_) << "\n";
         }
         return ok_ == count_ ? kExitOk : kExitNotOk;
     }
 
 private:
-    // The cells padded to their columns; and where the cell `mark` starts (or npos).
-    std::pair<std::string, std::size_t> row(const std::vector<std::string>& cells, std::size_t mark) const {
-        std::string line;
-        std::size_t start = std::string::npos;
+    // The cells, each padded to its column's width (PROFILEINFO's is 0: never padded).
+    std::string row(const std::vector<std::string>& cells) const {
+        std::string text;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            const std::string pad(cells[c].size() < columns_[c].width ? columns_[c].width - cells[c].size() : 0, ' ');
-            line += (c > 0 ? "  " : "") + (columns_[c].right ? pad : "");
-            if (c == mark) start = line.size();
-            line += cells[c] + (columns_[c].right || c + 1 == cells.size() ? "" : pad);
+            const std::string pad(std::max(columns_[c].width, cells[c].size()) - cells[c].size(), ' ');
+            text += (c > 0 ? "  " : "") + (columns_[c].right ? pad + cells[c] : cells[c] + pad);
         }
-        return {line.substr(0, line.find_last_not_of(' ') + 1), start};
+        return text;
     }
 
     const LineCommand& cmd_;
-    bool json_, files_ = false;
+    bool json_, files_;
     std::vector<Column> columns_;
     std::size_t count_ = 0, ok_ = 0;
-    std::vector<std::string> legend_;  // each failure's message once, at most 64
+    std::vector<std::string> legend_;
 };
-
-// Reads `path` ('-': standard input) a line at a time and writes each answer.
-bool write_file(std::string_view path, Writer& out, std::string& error) {
-    std::ifstream file;
-    if (path != "-") file.open(std::string(path), std::ios::binary);
-    const std::string name = path == "-" ? "<stdin>" : std::string(path);
-    SampleReader reader(path == "-" ? std::cin : file);
-    for (Sample s; reader.next(s);) out.write({name + ":" + std::to_string(s.line), s.label, s.info, s.line});
-    if (reader.failed()) error = name + ":" + reader.error();
-    return !reader.failed();
-}
 
 }  // namespace
 
@@ -131,11 +106,11 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     // INFO arguments are decoded, and files opened, before anything is written, so that a
     // bad one is only an error.
     std::vector<std::string> infos;
-    bool any_file = false;
+    bool files = false;
     for (const Given& g : given) {
         if (g.option->alias == 'f' && g.value != "-" && !std::ifstream(std::string(g.value)))
             return usage_error("cannot read '" + std::string(g.value) + "': " + std::strerror(errno));
-        any_file = any_file || g.option->alias == 'f';
+        files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
         if (g.value == "-") return usage_error("'-' alone is not a ProfileInfo; to read standard input, use -f -");
         EscapeError e;
@@ -144,20 +119,24 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
                                std::to_string(e.column + 1) + ": " + e.message + "\n    " + std::string(g.value) +
                                "\n    " + std::string(e.column, ' ') + "^");
     }
-    if (infos.empty() && !any_file)
+    if (infos.empty() && !files)
         return usage_error(std::string("no ProfileInfo to ") + cmd.verb + ": give INFO arguments or -f FILE");
 #ifdef _WIN32
     _setmode(_fileno(stdin), _O_BINARY);
 #endif
-    Writer out(given, cmd);
+    Writer out(cmd, has_switch(given, "json"), files);
     std::size_t argument = 0;
     for (const Given& g : given) {
-        std::string error;
         if (g.option->name == nullptr) {
-            out.write({"argument " + std::to_string(argument + 1), "", infos[argument], 0});
+            out.write("argument " + std::to_string(argument + 1), "", infos[argument], 0);
             ++argument;
-        } else if (g.option->alias == 'f' && !write_file(g.value, out, error)) {
-            return usage_error(error);
+        } else if (g.option->alias == 'f') {  // a line at a time, each answered before the next is read
+            std::ifstream file;
+            if (g.value != "-") file.open(std::string(g.value), std::ios::binary);
+            const std::string name = g.value == "-" ? "<stdin>" : std::string(g.value);
+            SampleReader reader(g.value == "-" ? std::cin : file);
+            for (Sample s; reader.next(s);) out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
+            if (reader.failed()) return usage_error(name + ":" + reader.error());
         }
     }
     return out.finish();

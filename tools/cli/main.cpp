@@ -1,7 +1,6 @@
 // profshim: check, rewrite and name CDO ProfileInfo strings from the command line.
 // A client of the profshim library: it uses nothing but the public header.
 
-#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -10,30 +9,6 @@
 namespace profshim_cli {
 
 namespace {
-
-void usage(std::ostream& out) {
-    for (const Command* c : kCommands) out << (c == kCommands[0] ? "usage: " : "       ") << usage_line(*c) << "\n";
-    out << "       profshim help [COMMAND] | --help | --version\n";
-}
-
-int help(std::string_view topic) {
-    if (const Command* c = find_command(topic)) {
-        std::cout << help_text(*c);
-        return kExitOk;
-    }
-    if (!topic.empty()) return usage_error("no help for '" + std::string(topic) + "'; commands are check, rewrite, name, demo");
-    std::cout << "profshim - check and fix the ProfileInfo strings given to CDO 1.21 Session.Logon\n"
-                 "(Microsoft KB Q271913: a DN mailbox makes the logon fail with MAPI_E_NOT_FOUND).\n\nCommands:\n";
-    for (const Command* c : kCommands) std::cout << "  " << c->name << std::string(10 - std::strlen(c->name), ' ') << c->summary << "\n";
-    std::cout << "\n'profshim help COMMAND' lists a command's options.\n\n"
-                 "Output: a table, each row written as soon as its line is read; --json writes one JSON\n"
-                 "object a line. In JSON, \"input\" holds one code point per unit (a byte 0x80-0xFF is\n"
-                 "U+0080-U+00FF), so offsets index it.\n\n"
-                 "Exit status: 0 when every input is OK, 1 when any is not, 2 on a usage error\n"
-                 "(unknown command or option, a bad escape, an unreadable file).\n\n";
-    usage(std::cout);
-    return kExitOk;
-}
 
 int version() {
     const int32_t lib = psh_version();
@@ -56,15 +31,9 @@ int run(int argc, char** argv) {
         return args.size() == 1 ? version() : usage_error("--version takes no arguments");
     if (first == "help" || first == "--help" || first == "-h")
         return args.size() <= 2 ? help(args.size() == 2 ? args[1] : "") : usage_error("help takes at most one command name");
-    const Command* cmd = find_command(first);
-    if (cmd == nullptr)
-        return usage_error(first.starts_with("-") ? "unknown option '" + std::string(first) + "' (options go after the command)"
-                                                  : "unknown command '" + std::string(first) + "' (commands: check, rewrite, name, demo, help)");
-    std::vector<Given> given;
-    bool want_help = false;
-    std::string error;
-    if (!parse_options(*cmd, std::span(args).subspan(1), given, want_help, error)) return usage_error(error);
-    return want_help ? help(cmd->name) : cmd->run(given);
+    if (const Command* cmd = find_command(first)) return run_command(*cmd, std::span(args).subspan(1));
+    return usage_error(first.starts_with("-") ? "unknown option '" + std::string(first) + "' (options go after the command)"
+                                              : "unknown command '" + std::string(first) + "' (commands: check, rewrite, name, demo, help)");
 }
 
 }  // namespace

@@ -32,10 +32,8 @@ fs::path program_directory() {
 
 const char* system_name() { return "Windows"; }
 
-namespace {
-
 // Creates dir\name exclusively, closes and removes it: what the system said.
-Created create_file(const fs::path& dir, std::string_view name) {
+static Created create_file(const fs::path& dir, std::string_view name) {
     // The name as a caller's string would hold it: UTF-8, or else one unit per byte.
     const int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), static_cast<int>(name.size()), nullptr, 0);
     std::wstring wide(static_cast<std::size_t>(std::max(n, 0)), L'\0');
@@ -48,14 +46,12 @@ Created create_file(const fs::path& dir, std::string_view name) {
     if (h == INVALID_HANDLE_VALUE) {
         const DWORD e = GetLastError();
         const char* what = e == ERROR_PATH_NOT_FOUND ? "ERROR_PATH_NOT_FOUND" : e == ERROR_INVALID_NAME ? "ERROR_INVALID_NAME" : "error";
-        return {false, e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + what + " (" + std::to_string(e) + ")"};
+        return {e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + what + " (" + std::to_string(e) + ")"};
     }
     const bool disk = GetFileType(h) == FILE_TYPE_DISK;
     CloseHandle(h);
-    return {disk, false, disk ? "created" : "opened a device, not a file"};
+    return {false, disk ? "created" : "opened a device, not a file"};
 }
-
-}  // namespace
 
 #else
 
@@ -66,37 +62,33 @@ fs::path program_directory() {
 
 const char* system_name() { return "Linux"; }
 
-namespace {
-
 // Creates dir/name exclusively, closes and removes it: what the system said.
-Created create_file(const fs::path& dir, std::string_view name) {
+static Created create_file(const fs::path& dir, std::string_view name) {
     const int fd = open((dir.native() + "/" + std::string(name)).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int e = errno;
-        return {false, e == ENOENT, std::string("cannot create: ") + (e == ENOENT ? "ENOENT" : "errno " + std::to_string(e)) +
-                                        " (" + std::strerror(e) + ")"};
+        return {e == ENOENT, std::string("cannot create: ") + (e == ENOENT ? "ENOENT" : "errno " + std::to_string(e)) + " (" +
+                                std::strerror(e) + ")"};
     }
     struct stat st {};
     const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     close(fd);
-    return {regular, false, regular ? "created" : "opened a device, not a file"};
+    return {false, regular ? "created" : "opened a device, not a file"};
 }
-
-}  // namespace
 
 #endif
 
 Created try_create(std::string_view name) {
     // A NUL would cut the name short, a ".." component leave our directory: not tried.
-    if (name.find('\0') != std::string_view::npos) return {false, false, "not tried: the name holds a NUL unit"};
+    if (name.find('\0') != std::string_view::npos) return {false, "not tried: the name holds a NUL unit"};
     for (std::size_t start = 0; start <= name.size();) {
         const std::size_t end = std::min(name.find_first_of("/\\", start), name.size());
-        if (name.substr(start, end - start) == "..") return {false, false, "not tried: the name has a \"..\" component"};
+        if (name.substr(start, end - start) == "..") return {false, "not tried: the name has a \"..\" component"};
         start = end + 1;
     }
     std::error_code ec;
     const fs::path dir = fs::temp_directory_path(ec) / ("profshim-demo-" + std::to_string(std::random_device{}()));
-    if (ec || !fs::create_directory(dir, ec)) return {false, false, "cannot make a temporary directory: " + ec.message()};
+    if (ec || !fs::create_directory(dir, ec)) return {false, "cannot make a temporary directory: " + ec.message()};
     Created c = create_file(dir, name);
     fs::remove_all(dir, ec);  // the file, and on Windows a stream file a ':' name leaves behind
     if (ec) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";

@@ -1,30 +1,21 @@
-// The samples file format (examples/profileinfo-samples.txt; `profshim check -f` reads it
-// too): its C escapes and its reader, the one codec and the one reader of the project, used
-// by the CLI, the samples test and the Windows KB reproduction. Header-only, so a test takes
-// them with an #include and nothing more.
+// The samples file (examples/profileinfo-samples.txt, whose header gives its format;
+// `profshim check -f` reads it too) and its C escapes: the one reader and the one codec of
+// the project, used by the CLI, the samples test and the Windows KB reproduction.
+// Header-only, so a test takes them with an #include and nothing more.
 //
 // C escapes, reading: \n \r \t \\ \" \' \? \a \b \f \v, \xHH (exactly two hex digits), and
 // octal \o, \oo, \ooo (at most \377); any other byte stands for itself, so UTF-8 may be
 // written as it is. Each decoded byte is one unit for the narrow psh_* functions.
-// Writing: printable ASCII as itself (a backslash doubled), LF, CR and TAB as \n \r \t,
-// every other byte as \xHH: pure ASCII, so a unit's column is its byte position there.
-//
-// The file, one ProfileInfo a line:
-//   - blank lines, and lines whose first non-blank character is '#', are skipped;
-//   - a trailing CR (a file saved with CRLF line ends) is dropped;
-//   - a line without a TAB is a bare INFO in C escapes;
-//   - a line with a TAB is  LABEL <TAB> INFO [<TAB> EXPECT]: the label ends at the first TAB,
-//     further TABs before INFO are skipped (to align), INFO runs to the next TAB, and what
-//     follows more TABs is EXPECT (read by the samples test only). A TAB in the ProfileInfo
-//     itself is written \t.
-// It streams: one line in memory at a time, and a line may be at most kMaxLine bytes.
+// The reader streams: one line in memory at a time, and a line may be at most kMaxLine bytes.
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <istream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace profshim_cli {
@@ -36,26 +27,20 @@ struct EscapeError {
 
 inline constexpr char kHexDigits[] = "0123456789abcdef";
 
-inline int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // Decodes `text` into `out`; on a bad escape returns false and fills `err`.
 inline bool decode_c_escapes(std::string_view text, std::string& out, EscapeError& err) {
+    const auto fail = [&err](std::size_t column, std::string message) {
+        err = {column, std::move(message)};
+        return false;
+    };
     out.clear();
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '\\') {
             out += text[i];
             continue;
         }
-        const std::size_t start = i;
-        if (++i == text.size()) {
-            err = {start, "a lone backslash at the end (write a backslash as \\\\)"};
-            return false;
-        }
+        const std::size_t start = i++;
+        if (i == text.size()) return fail(start, "a lone backslash at the end (write a backslash as \\\\)");
         const char e = text[i];
         // Pairs of (escape letter, the byte it stands for), the letters at even offsets.
         const std::string_view simple = "n\nr\rt\t\\\\\"\"''??a\ab\bf\fv\v";
@@ -63,41 +48,37 @@ inline bool decode_c_escapes(std::string_view text, std::string& out, EscapeErro
         if (k != std::string_view::npos && k % 2 == 0) {
             out += simple[k + 1];
         } else if (e == 'x') {
-            const int h1 = i + 1 < text.size() ? hex_digit(text[i + 1]) : -1;
-            const int h2 = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
-            if (h1 < 0 || h2 < 0) {
-                err = {start, "\\x needs exactly two hex digits (\\xHH)"};
-                return false;
-            }
-            out += static_cast<char>(h1 * 16 + h2);
+            const char* hex = text.data() + i + 1;
+            unsigned v = 0;
+            if (i + 2 >= text.size() || std::from_chars(hex, hex + 2, v, 16).ptr != hex + 2)
+                return fail(start, "\\x needs exactly two hex digits (\\xHH)");
+            out += static_cast<char>(v);
             i += 2;
         } else if (e >= '0' && e <= '7') {
             int v = e - '0';
             for (int n = 1; n < 3 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '7'; ++n)
                 v = v * 8 + (text[++i] - '0');
-            if (v > 0377) {
-                err = {start, "octal escape over \\377"};
-                return false;
-            }
+            if (v > 0377) return fail(start, "octal escape over \\377");
             out += static_cast<char>(v);
         } else {
             const auto u = static_cast<unsigned char>(e);
             const std::string shown = u >= 0x20 && u <= 0x7E ? std::string(1, e)
                                       : std::string{'x', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
-            err = {start, "unknown escape \\" + shown +
-                              " (known: \\n \\r \\t \\\\ \\\" \\' \\? \\a \\b \\f \\v \\xHH \\ooo; "
-                              "write a backslash as \\\\)"};
-            return false;
+            return fail(start, "unknown escape \\" + shown +
+                                   " (known: \\n \\r \\t \\\\ \\\" \\' \\? \\a \\b \\f \\v \\xHH \\ooo; "
+                                   "write a backslash as \\\\)");
         }
     }
     return true;
 }
 
-// `units` in C escapes. With `quoted` the text is wrapped in double quotes and a double
-// quote inside is written \". `columns`, when given, receives the display column of every
-// unit, then of the end.
-inline std::string encode_c_escapes(std::string_view units, bool quoted,
-                                    std::vector<std::size_t>* columns = nullptr) {
+// `units` in C escapes: printable ASCII as itself (a backslash doubled), LF, CR and TAB as
+// \n \r \t, every other byte as `hex` and two hex digits (\xHH): pure ASCII, so a unit's
+// column is its byte position there. With `quoted` the text is wrapped in double quotes and
+// a double quote inside is written \". `columns`, when given, receives the column of every
+// unit, then of the end. (With `hex` "\\u00", quoted, it is a JSON string.)
+inline std::string encode_c_escapes(std::string_view units, bool quoted, std::vector<std::size_t>* columns = nullptr,
+                                    std::string_view hex = "\\x") {
     std::string s = quoted ? "\"" : "";
     for (const char c : units) {
         if (columns != nullptr) columns->push_back(s.size());
@@ -108,7 +89,7 @@ inline std::string encode_c_escapes(std::string_view units, bool quoted,
         else if (c == '\\') s += "\\\\";
         else if (c == '"' && quoted) s += "\\\"";
         else if (u >= 0x20 && u <= 0x7E) s += c;
-        else s += {'\\', 'x', kHexDigits[u >> 4], kHexDigits[u & 0xF]};
+        else s += std::string(hex) + kHexDigits[u >> 4] + kHexDigits[u & 0xF];
     }
     if (columns != nullptr) columns->push_back(s.size());
     if (quoted) s += '"';
@@ -116,11 +97,10 @@ inline std::string encode_c_escapes(std::string_view units, bool quoted,
 }
 
 struct Sample {
-    int line = 0;         // 1-based line number in its file
-    std::string label;    // empty when the line has none
-    std::string escaped;  // INFO as written
-    std::string info;     // the units it stands for
-    std::string expect;   // the EXPECT field as written, or empty
+    int line = 0;        // 1-based line number in its file
+    std::string label;   // empty when the line has none
+    std::string info;    // the units INFO stands for
+    std::string expect;  // the EXPECT field as written, or empty
 };
 
 class SampleReader {
@@ -139,6 +119,8 @@ public:
             s.line = line_number_;
             s.label.clear();
             s.expect.clear();
+            // LABEL <TAB>... INFO [<TAB>... EXPECT]: the label, spaces trimmed, ends at the
+            // first TAB; INFO runs to the next TAB; a TAB in the ProfileInfo is written \t.
             std::size_t info_start = 0, info_end = line.size();
             if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
                 const std::string_view label = line.substr(0, tab);
@@ -149,9 +131,9 @@ public:
                 const std::size_t expect = line.find_first_not_of('\t', info_end);
                 if (expect != std::string_view::npos) s.expect = line.substr(expect);
             }
-            s.escaped = line.substr(info_start, info_end - info_start);
             EscapeError e;
-            if (!decode_c_escapes(s.escaped, s.info, e)) return fail(info_start + e.column, "bad escape: " + e.message);
+            if (!decode_c_escapes(line.substr(info_start, info_end - info_start), s.info, e))
+                return fail(info_start + e.column, "bad escape: " + e.message);
             return true;
         }
         return false;
@@ -169,8 +151,7 @@ private:
         if (c == std::char_traits<char>::eof()) return false;
         ++line_number_;
         for (; c != std::char_traits<char>::eof() && c != '\n'; c = in_.sbumpc()) {
-            if (line_.size() == kMaxLine)
-                return fail(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
+            if (line_.size() == kMaxLine) return fail(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
             line_ += static_cast<char>(c);
         }
         return true;
