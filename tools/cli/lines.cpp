@@ -108,8 +108,12 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     std::vector<std::string> infos;
     bool files = false;
     for (const Given& g : given) {
-        if (g.option->alias == 'f' && g.value != "-" && !std::ifstream(std::string(g.value)))
-            return usage_error("cannot read '" + std::string(g.value) + "': " + std::strerror(errno));
+        if (g.option->alias == 'f' && g.value != "-") {
+            const std::string path(g.value);
+            std::error_code ec;
+            if (std::filesystem::is_directory(path, ec)) return usage_error("cannot read '" + path + "': a directory");
+            if (!std::ifstream(path)) return usage_error("cannot read '" + path + "': " + std::strerror(errno));
+        }
         files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
         if (g.value == "-") return usage_error("'-' alone is not a ProfileInfo; to read standard input, use -f -");

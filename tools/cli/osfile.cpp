@@ -50,6 +50,15 @@ static Created create_file(const fs::path& dir, std::string_view name) {
     }
     const bool disk = GetFileType(h) == FILE_TYPE_DISK;
     CloseHandle(h);
+    // Removed by name, as created. On NTFS "a:b.mmp" is the stream "b.mmp" of a file "a",
+    // which is removed too; Wine makes a file of that very name. (fs::remove_all of the
+    // directory spins forever under Wine on such a file.)
+    if (disk) {
+        DeleteFileW(path.c_str());
+        if (const std::size_t colon = wide.find(L':'); colon != std::wstring::npos) {
+            DeleteFileW((dir.native() + L"\\" + wide.substr(0, colon)).c_str());
+        }
+    }
     return {false, disk ? "created" : "opened a device, not a file"};
 }
 
@@ -73,6 +82,7 @@ static Created create_file(const fs::path& dir, std::string_view name) {
     struct stat st {};
     const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     close(fd);
+    if (regular) unlink((dir.native() + "/" + std::string(name)).c_str());
     return {false, regular ? "created" : "opened a device, not a file"};
 }
 
@@ -89,9 +99,8 @@ Created try_create(std::string_view name) {
     std::error_code ec;
     const fs::path dir = fs::temp_directory_path(ec) / ("profshim-demo-" + std::to_string(std::random_device{}()));
     if (ec || !fs::create_directory(dir, ec)) return {false, "cannot make a temporary directory: " + ec.message()};
-    Created c = create_file(dir, name);
-    fs::remove_all(dir, ec);  // the file, and on Windows a stream file a ':' name leaves behind
-    if (ec) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
+    Created c = create_file(dir, name);   // which removes what it created
+    if (!fs::remove(dir, ec)) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
     return c;
 }
 
