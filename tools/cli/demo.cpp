@@ -4,6 +4,8 @@
 // MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the test
 // samples.expectations' business, not the demo's.
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -81,11 +83,19 @@ int run(const std::vector<Given>& given) {
     std::string looked, path;
     for (const auto& p : paths) {
         looked += "\n    " + p.string();
-        if (!file.is_open() && (file.open(p, std::ios::binary), file.is_open())) path = p.string();
+        std::error_code ec;
+        if (!file.is_open() && !std::filesystem::is_directory(p, ec) && (file.open(p, std::ios::binary), file.is_open()))
+            path = p.string();
+    }
+    if (!file.is_open() && !given.empty()) {
+        const std::string name(given[0].value);
+        std::error_code ec;
+        const bool directory = std::filesystem::is_directory(paths[0], ec);
+        return usage_error("cannot read '" + name + "': " + (directory ? "a directory" : std::strerror(errno)) +
+                           (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }
     if (!file.is_open())
-        return usage_error(given.empty() ? "no FILE given, and no profileinfo-samples.txt where demo looks for it:" + looked
-                                         : "cannot read '" + std::string(given[0].value) + "'");
+        return usage_error("no FILE given, and no profileinfo-samples.txt where demo looks for it:" + looked);
     std::cout << "profshim demo: the samples of " << path << "\n"
               << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite, psh_profile_name,\n"
                  "and whether MAPI's temporary profile file <mailbox>.mmp (mailbox: the text after the last LF)\n"
@@ -93,7 +103,7 @@ int run(const std::vector<Given>& given) {
     Tally t;
     SampleReader reader(file);
     for (Sample s; reader.next(s);) sample(s, "line " + std::to_string(s.line), t);
-    if (reader.failed()) return usage_error("the samples file:" + reader.error());
+    if (reader.failed()) return usage_error(path + ":" + reader.error());
     std::cout << "\n" << t.samples << " samples: " << t.safe << " safe as given, " << t.by_rewrite << " made safe by rewrite, "
               << t.by_name << " need a profile name, " << t.unusable << " unusable until fixed by hand.\n";
     return kExitOk;
