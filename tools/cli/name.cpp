@@ -22,7 +22,11 @@ std::string summary(std::size_t n, std::size_t ok) {
     return "named: " + std::to_string(ok) + " OK, " + std::to_string(n - ok) + " failed.";
 }
 
-int run(const std::vector<Given>& given) { return run_lines(given, {"name", {{"PROFILE NAME", 28, false}}, answer, summary}); }
+// The column holds the longest name there can be, so that every row lines up (the widths are
+// fixed before the first row: the table streams).
+int run(const std::vector<Given>& given) {
+    return run_lines(given, {"name", {{"PROFILE NAME", PSH_PROFILE_NAME_MAX, false}}, answer, summary});
+}
 
 constexpr Option kOptions[] = {kJsonOption, kFileOption};
 
