@@ -40,7 +40,7 @@ struct Attribute {
     uint32_t mask;
 };
 
-constexpr Attribute attribute_named(std::string_view text) {
+consteval Attribute attribute_named(std::string_view text) {
     Attribute a{text, gsl::narrow_cast<int32_t>(text.size()), 0, 0, 0};
     for (std::size_t k = 0; k < text.size(); ++k) {
         const auto byte = static_cast<uint8_t>(text[k]);
