@@ -91,7 +91,7 @@ int run(const std::vector<Given>& given) {
         const std::string name(given[0].value);
         std::error_code ec;
         const bool directory = std::filesystem::is_directory(paths[0], ec);
-        return usage_error("cannot read '" + name + "': " + (directory ? "a directory" : std::strerror(errno)) +
+        return usage_error("cannot read '" + name + "': " + std::strerror(directory ? EISDIR : errno) +
                            (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }
     if (!file.is_open())

@@ -111,7 +111,8 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
         if (g.option->alias == 'f' && g.value != "-") {
             const std::string path(g.value);
             std::error_code ec;
-            if (std::filesystem::is_directory(path, ec)) return usage_error("cannot read '" + path + "': a directory");
+            if (std::filesystem::is_directory(path, ec))
+                return usage_error("cannot read '" + path + "': " + std::strerror(EISDIR));
             if (!std::ifstream(path)) return usage_error("cannot read '" + path + "': " + std::strerror(errno));
         }
         files = files || g.option->alias == 'f';
