@@ -42,14 +42,12 @@ static_assert(non_printable_bytes(0x202020200A202020ULL) != 0 && non_printable_b
 static_assert(non_printable_bytes(0x20202020202020FFULL) != 0 && non_printable_bytes(0x2020202020202080ULL) != 0);
 static_assert(non_printable_bytes(0x7E7E7E0A7E7E7E7EULL) >> 32 == 0x80);   // the LF's byte, the lowest flag
 
-// `predicate` over every byte value, as a table: one load a byte instead of a chain of
-// comparisons.
-using ByteTable = std::array<bool, 256>;
-
-template <class Predicate>
-consteval ByteTable byte_table(Predicate predicate) {
-    ByteTable table{};
-    for (uint32_t u = 0; u < table.size(); ++u) table[u] = predicate(u);
+// `map` over every byte value, as a table of what it returns (a class, a yes or no, the byte
+// as written somewhere): one load a byte instead of a chain of comparisons.
+template <class Map>
+consteval auto byte_table(Map map) {
+    std::array<decltype(map(0u)), 256> table{};
+    for (uint32_t u = 0; u < table.size(); ++u) table[u] = map(u);
     return table;
 }
 

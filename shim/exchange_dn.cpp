@@ -14,7 +14,7 @@ constexpr int32_t kMaxCommonNames = 14;
 constexpr std::string_view kFixedAdministrativeGroup = "Exchange Administrative Group (FYDIBOHF23SPDLT)";
 
 // [MS-OXOABK] teletex-char: space, A-Z a-z 0-9 and ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |
-constexpr ByteTable kRdnBytes = byte_table([](uint32_t u) {
+constexpr auto kRdnBytes = byte_table([](uint32_t u) {
     if (u == ' ' || is_ascii_alnum(u)) return true;
     return std::string_view("!\"%&\\()*+,-.:<=>?@[]_|").find(static_cast<char>(u)) != std::string_view::npos;
 });

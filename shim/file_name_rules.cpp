@@ -8,7 +8,7 @@ namespace profshim {
 
 namespace {
 
-constexpr ByteTable kUnsafeInFileName = byte_table([](uint32_t u) {
+constexpr auto kUnsafeInFileName = byte_table([](uint32_t u) {
     return u < 0x80 && std::string_view("<>:\"/\\|?*").find(static_cast<char>(u)) != std::string_view::npos;
 });
 

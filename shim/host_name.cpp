@@ -1,7 +1,5 @@
 #include "host_name.hpp"
 
-#include <array>
-
 #include "ascii.hpp"
 
 namespace profshim {
@@ -14,13 +12,9 @@ constexpr int32_t kGuidLength = 36;   // 8-4-4-4-12 hex digits and dashes
 // What each byte is to the host-name rule.
 enum HostByte : uint8_t { kNotInHostName, kLabelByte, kDot, kDash };
 
-constexpr std::array<HostByte, 256> kHostBytes = [] {
-    std::array<HostByte, 256> table{};
-    for (uint32_t u = 0; u < table.size(); ++u) {
-        table[u] = is_ascii_alnum(u) || u == '_' ? kLabelByte : u == '.' ? kDot : u == '-' ? kDash : kNotInHostName;
-    }
-    return table;
-}();
+constexpr auto kHostBytes = byte_table([](uint32_t u) {
+    return is_ascii_alnum(u) || u == '_' ? kLabelByte : u == '.' ? kDot : u == '-' ? kDash : kNotInHostName;
+});
 
 }  // namespace
 

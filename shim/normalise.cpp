@@ -35,12 +35,12 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
     char* const out = out_bytes.data();
 
     Normalised result;
-    if (is_normal(text, result.line_feeds)) {
+    if (LineFeeds line_feeds; is_normal(text, line_feeds)) {
         text.copy_to(text.whole(), out);
         result.size = text.size();
+        result.line_feeds = line_feeds;
         return result;
     }
-    result.line_feeds = LineFeeds{};
     int32_t written = 0;
     int32_t lines_written = 0;
     int32_t empty_lines_held = 0;   // empty lines after the last line written

@@ -1,7 +1,5 @@
 #include "profile_name.hpp"
 
-#include <array>
-
 #include <gsl/assert>
 
 #include "ascii.hpp"
@@ -16,21 +14,13 @@ constexpr int32_t kMaxServerName = 15;
 constexpr int32_t kMaxServerAndMailbox = 46;   // 64 - 2 separators - 16 hex digits
 
 // Each byte as the key H hashes has it: A-Z lowered.
-constexpr auto kKeyBytes = [] {
-    std::array<uint8_t, 256> table{};
-    for (uint32_t u = 0; u < table.size(); ++u) table[u] = static_cast<uint8_t>(ascii_lower(u));
-    return table;
-}();
+constexpr auto kKeyBytes = byte_table([](uint32_t u) { return static_cast<uint8_t>(ascii_lower(u)); });
 
 // Each byte as S and M show it: lowered, and '_' for any but a-z 0-9 _.
-constexpr auto kNameBytes = [] {
-    std::array<char, 256> table{};
-    for (uint32_t u = 0; u < table.size(); ++u) {
-        const uint32_t lower = ascii_lower(u);
-        table[u] = is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
-    }
-    return table;
-}();
+constexpr auto kNameBytes = byte_table([](uint32_t u) {
+    const uint32_t lower = ascii_lower(u);
+    return is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
+});
 
 // Appends at most `max` bytes of `part`, lowered and sanitised, at `out`; returns the
 // number appended.
