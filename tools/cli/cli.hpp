@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <span>
@@ -107,6 +108,9 @@ struct LineCommand {
 // Every INFO argument and every line of every -f FILE, in command-line order, is read,
 // answered and written before the next is read. kExitOk when every answer is PSH_OK.
 int run_lines(const std::vector<Given>& given, const LineCommand& cmd);
+// Opens PATH into FILE (binary) to read: "" when it did, else why not, in the system's words
+// ("Is a directory": a directory would open, then fail on the first read).
+std::string open_to_read(const std::filesystem::path& path, std::ifstream& file);
 
 // A JSON string of one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so a
 // report's offsets index it.

@@ -4,8 +4,6 @@
 // MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the test
 // samples.expectations' business, not the demo's.
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -80,21 +78,21 @@ int run(const std::vector<Given>& given) {
 #endif
     if (!given.empty()) paths = {std::filesystem::path(given[0].value)};
     std::ifstream file;
-    std::string looked, path;
+    std::string looked, path, why;
     for (const auto& p : paths) {
         looked += "\n    " + p.string();
-        std::error_code ec;
-        if (!file.is_open() && !std::filesystem::is_directory(p, ec) && (file.open(p, std::ios::binary), file.is_open()))
+        why = open_to_read(p, file);
+        if (why.empty()) {
             path = p.string();
+            break;
+        }
     }
-    if (!file.is_open() && !given.empty()) {
+    if (path.empty() && !given.empty()) {
         const std::string name(given[0].value);
-        std::error_code ec;
-        const bool directory = std::filesystem::is_directory(paths[0], ec);
-        return usage_error("cannot read '" + name + "': " + std::strerror(directory ? EISDIR : errno) +
+        return usage_error("cannot read '" + name + "': " + why +
                            (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }
-    if (!file.is_open())
+    if (path.empty())
         return usage_error("no FILE given, and no profileinfo-samples.txt where demo looks for it:" + looked);
     std::cout << "profshim demo: the samples of " << path << "\n"
               << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite, psh_profile_name,\n"

@@ -102,6 +102,13 @@ private:
 
 }  // namespace
 
+std::string open_to_read(const std::filesystem::path& path, std::ifstream& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return std::strerror(EISDIR);
+    file.open(path, std::ios::binary);
+    return file.is_open() ? "" : std::strerror(errno);
+}
+
 int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     // INFO arguments are decoded, and files opened, before anything is written, so that a
     // bad one is only an error.
@@ -109,11 +116,9 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     bool files = false;
     for (const Given& g : given) {
         if (g.option->alias == 'f' && g.value != "-") {
-            const std::string path(g.value);
-            std::error_code ec;
-            if (std::filesystem::is_directory(path, ec))
-                return usage_error("cannot read '" + path + "': " + std::strerror(EISDIR));
-            if (!std::ifstream(path)) return usage_error("cannot read '" + path + "': " + std::strerror(errno));
+            std::ifstream probe;
+            if (const std::string why = open_to_read(std::string(g.value), probe); !why.empty())
+                return usage_error("cannot read '" + std::string(g.value) + "': " + why);
         }
         files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
