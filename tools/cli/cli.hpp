@@ -56,6 +56,9 @@ bool has_switch(const std::vector<Given>& given, std::string_view name);
 void usage(std::ostream& out);              // the usage lines of every command
 int help(std::string_view topic);           // `profshim help [TOPIC]`
 int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kExitUsage
+// The same for a file that cannot be read or holds a bad line, without the pointer to help:
+// the command was right, the file is not. Also kExitUsage, as the help says.
+int file_error(std::string_view message);
 
 // ---- the library (api.cpp): the buffer protocol, and psh_describe for every word --------
 

@@ -89,7 +89,7 @@ int run(const std::vector<Given>& given) {
     }
     if (path.empty() && !given.empty()) {
         const std::string name(given[0].value);
-        return usage_error("cannot read '" + name + "': " + why +
+        return file_error("cannot read '" + name + "': " + why +
                            (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }
     if (path.empty())
@@ -101,7 +101,7 @@ int run(const std::vector<Given>& given) {
     Tally t;
     SampleReader reader(file);
     for (Sample s; reader.next(s);) sample(s, "line " + std::to_string(s.line), t);
-    if (reader.failed()) return usage_error(path + ":" + reader.error());
+    if (reader.failed()) return file_error(path + ":" + reader.error());
     std::cout << "\n" << t.samples << " samples: " << t.safe << " safe as given, " << t.by_rewrite << " made safe by rewrite, "
               << t.by_name << " need a profile name, " << t.unusable << " unusable until fixed by hand.\n";
     return kExitOk;

@@ -118,7 +118,7 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
         if (g.option->alias == 'f' && g.value != "-") {
             std::ifstream probe;
             if (const std::string why = open_to_read(std::string(g.value), probe); !why.empty())
-                return usage_error("cannot read '" + std::string(g.value) + "': " + why);
+                return file_error("cannot read '" + std::string(g.value) + "': " + why);
         }
         files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
@@ -146,7 +146,7 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
             const std::string name = g.value == "-" ? "<stdin>" : std::string(g.value);
             SampleReader reader(g.value == "-" ? std::cin : file);
             for (Sample s; reader.next(s);) out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
-            if (reader.failed()) return usage_error(name + ":" + reader.error());
+            if (reader.failed()) return file_error(name + ":" + reader.error());
         }
     }
     return out.finish();

@@ -119,8 +119,14 @@ int help(std::string_view topic) {
 }
 
 int usage_error(std::string_view message) {
+    file_error(message);
+    std::cerr << "Try 'profshim help'.\n";
+    return kExitUsage;
+}
+
+int file_error(std::string_view message) {
     std::cout.flush();
-    std::cerr << "profshim: " << message << "\nTry 'profshim help'.\n";
+    std::cerr << "profshim: " << message << "\n";
     return kExitUsage;
 }
 
