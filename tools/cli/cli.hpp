@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,7 +20,7 @@ constexpr int kExitOk = 0;     // every input is OK
 constexpr int kExitNotOk = 1;  // some input is not
 constexpr int kExitUsage = 2;  // the command line or an input file could not be used
 
-// ---- commands and their options (opt.cpp): one table parses and writes --help -----------
+// ---- commands and their options (main.cpp): one table parses and writes --help ----------
 // (libgit2's src/cli, cli_opt_spec, is the model)
 
 struct Option {
@@ -48,13 +47,7 @@ struct Command {
 };
 
 extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;  // a file each
-const Command* find_command(std::string_view name);
-// Parses what follows the command's name by its table, then runs the command; -h/--help
-// (every command's) writes its help instead.
-int run_command(const Command& cmd, std::span<const std::string_view> args);
 bool has_switch(const std::vector<Given>& given, std::string_view name);
-void usage(std::ostream& out);              // the usage lines of every command
-int help(std::string_view topic);           // `profshim help [TOPIC]`
 int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kExitUsage
 // The same for a file that cannot be read or holds a bad line, without the pointer to help:
 // the command was right, the file is not. Also kExitUsage, as the help says.

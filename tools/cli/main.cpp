@@ -1,6 +1,8 @@
 // profshim: check, rewrite and name CDO ProfileInfo strings from the command line.
-// A client of the profshim library: it uses nothing but the public header.
+// A client of the profshim library: it uses nothing but the public header. This file is the
+// command line: the commands' option tables at work, parsing and the help they write.
 
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -9,6 +11,114 @@
 namespace profshim_cli {
 
 namespace {
+
+const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kDemoCommand};
+const Option kHelpOption{"help", 'h', nullptr, false, "this help"};
+
+const Command* find_command(std::string_view name) {
+    for (const Command* c : kCommands)
+        if (name == c->name) return c;
+    return nullptr;
+}
+
+// How --help writes an option: "-f, --file FILE", "--json", "INFO".
+std::string spelling(const Option& o) {
+    if (o.name == nullptr) return o.value;
+    const std::string value = o.value != nullptr ? std::string(" ") + o.value : "";
+    return (o.alias != 0 ? std::string{'-', o.alias, ',', ' '} : "") + "--" + o.name + value;
+}
+
+// "profshim check [--json] [-f FILE]... [--] [INFO]..."
+std::string usage_line(const Command& cmd) {
+    std::string s = std::string("profshim ") + cmd.name;
+    for (const Option& o : cmd.options)
+        s += (o.alias != 0 ? std::string(" [-") + o.alias : std::string(" [--") + o.name) +
+             (o.value != nullptr ? std::string(" ") + o.value : "") + "]" + (o.repeat ? "..." : "");
+    return s + " [--] [" + cmd.operand.value + "]" + (cmd.operand.repeat ? "..." : "");
+}
+
+void usage(std::ostream& out) {
+    for (const Command* c : kCommands) out << (c == kCommands[0] ? "usage: " : "       ") << usage_line(*c) << "\n";
+    out << "       profshim help [COMMAND] | --help | --version\n";
+}
+
+// One option in a command's help: its spelling, then its help in a column of its own.
+void help_item(const Option& o) {
+    const std::string left = "  " + spelling(o);
+    std::cout << left << std::string(left.size() < 22 ? 22 - left.size() : 1, ' ');
+    for (const char c : std::string_view(o.help)) std::cout << c << (c == '\n' ? std::string(22, ' ') : "");
+    std::cout << "\n";
+}
+
+// `profshim help [TOPIC]`
+int help(std::string_view topic) {
+    if (const Command* cmd = find_command(topic)) {
+        std::cout << "usage: " << usage_line(*cmd) << "\n\n" << cmd->summary << "\n\n";
+        for (const Option& o : cmd->options) help_item(o);
+        help_item(cmd->operand);
+        help_item(kHelpOption);
+        std::cout << (*cmd->details != '\0' ? "\n" : "") << cmd->details;
+        return kExitOk;
+    }
+    if (!topic.empty())
+        return usage_error("no help for '" + std::string(topic) + "'; commands are check, rewrite, name, demo");
+    std::cout << "profshim - check and fix the ProfileInfo strings given to CDO 1.21 Session.Logon\n"
+                 "(Microsoft KB Q271913: a DN mailbox makes the logon fail with MAPI_E_NOT_FOUND).\n\nCommands:\n";
+    for (const Command* c : kCommands)
+        std::cout << "  " << c->name << std::string(10 - std::strlen(c->name), ' ') << c->summary << "\n";
+    std::cout << "\n'profshim help COMMAND' lists a command's options.\n\n"
+                 "Output: a table, each row written as soon as its line is read; --json writes one JSON\n"
+                 "object a line. In JSON, \"input\" holds one code point per unit (a byte 0x80-0xFF is\n"
+                 "U+0080-U+00FF), so offsets index it.\n\n"
+                 "Exit status: 0 when every input is OK, 1 when any is not, 2 on a usage error\n"
+                 "(unknown command or option, a bad escape, an unreadable file).\n\n";
+    usage(std::cout);
+    return kExitOk;
+}
+
+// "--keep-dn is an option of rewrite, not of check", or else "unknown option".
+std::string unknown_option(const Command& cmd, std::string_view option) {
+    for (const Command* other : kCommands)
+        for (const Option& o : other->options)
+            if (option.substr(2) == o.name || option == std::string{'-', o.alias})
+                return std::string(option) + " is an option of " + other->name + ", not of " + cmd.name;
+    return "unknown option '" + std::string(option) + "' for " + cmd.name + " (an " + cmd.operand.value +
+           " that starts with '-' goes after --)";
+}
+
+// Parses what follows the command's name by its table, then runs the command; -h/--help
+// (every command's) writes its help instead.
+int run_command(const Command& cmd, std::span<const std::string_view> args) {
+    std::vector<Given> given;
+    bool options_end = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        if (options_end || a.size() < 2 || a[0] != '-') {
+            given.push_back({&cmd.operand, a});
+            continue;
+        }
+        if (a == "--") {
+            options_end = true;
+            continue;
+        }
+        if (a == "-h" || a == "--help") return help(cmd.name);
+        // --name, --name=VALUE, -x, -xVALUE
+        const bool is_long = a[1] == '-';
+        const std::string_view named = a.substr(0, is_long ? a.find('=') : 2);  // "--name", "-x"
+        const Option* o = nullptr;
+        for (const Option& each : cmd.options)
+            if (is_long ? named.substr(2) == each.name : named[1] == each.alias) o = &each;
+        if (o == nullptr) return usage_error(unknown_option(cmd, named));
+        const bool inline_value = a.size() > named.size();
+        std::string_view value = inline_value ? a.substr(named.size() + (is_long ? 1 : 0)) : "";
+        if (o->value == nullptr && inline_value) return usage_error("--" + std::string(o->name) + " takes no value");
+        if (o->value != nullptr && !inline_value && i + 1 < args.size()) value = args[++i];
+        if (o->value != nullptr && value.empty())
+            return usage_error(spelling(*o) + ": the " + o->value + " is missing");
+        given.push_back({o, value});
+    }
+    return cmd.run(given);
+}
 
 int version() {
     const int32_t lib = psh_version();
@@ -37,6 +147,24 @@ int run(int argc, char** argv) {
 }
 
 }  // namespace
+
+bool has_switch(const std::vector<Given>& given, std::string_view name) {
+    for (const Given& g : given)
+        if (g.option->name != nullptr && name == g.option->name) return true;
+    return false;
+}
+
+int usage_error(std::string_view message) {
+    file_error(message);
+    std::cerr << "Try 'profshim help'.\n";
+    return kExitUsage;
+}
+
+int file_error(std::string_view message) {
+    std::cout.flush();
+    std::cerr << "profshim: " << message << "\n";
+    return kExitUsage;
+}
 
 }  // namespace profshim_cli
 
