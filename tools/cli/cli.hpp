@@ -120,17 +120,4 @@ inline constexpr Option kInfoOperand{nullptr, 0, "INFO", true,
                                      "a ProfileInfo in C escapes (\\n \\r \\t \\\\ \\\" \\xHH \\ooo), e.g.\n"
                                      "'EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe'"};
 
-// ---- the system (osfile.cpp): the demo's MAPI profile file -------------------------------
-
-std::filesystem::path program_directory();  // where the running program is ("" if unknown)
-const char* system_name();                   // "Linux", "Windows"
-
-struct Created {
-    bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
-    std::string said;             // "created", "cannot create: ENOENT (...)", ...
-};
-// Tries to create NAME exclusively, as MAPI makes <mailbox>.mmp, in a new temporary
-// directory that is removed again.
-Created try_create(std::string_view name);
-
 }  // namespace profshim_cli

@@ -3,15 +3,129 @@
 // <mailbox>.mmp fail with ENOENT, the analogue of the ERROR_PATH_NOT_FOUND behind CDO's
 // MAPI_E_NOT_FOUND. Whether the library meets the samples' EXPECT fields is the test
 // samples.expectations' business, not the demo's.
+// Its platform-specific part: where the program is (so, its default samples), and creating a
+// file as MAPI creates its temporary profile file. POSIX open()/errno on Linux; CreateFileW and
+// GetLastError on Windows (the Windows build also runs under Wine).
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <random>
 
 #include "cli.hpp"
+
+#ifdef _WIN32
+#  define WIN32_LEAN_AND_MEAN
+#  include <windows.h>
+#else
+#  include <fcntl.h>
+#  include <sys/stat.h>
+#  include <unistd.h>
+#endif
+
+namespace fs = std::filesystem;
 
 namespace profshim_cli {
 
 namespace {
+
+struct Created {
+    bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
+    std::string said;             // "created", "cannot create: ENOENT (...)", ...
+};
+
+#ifdef _WIN32
+
+constexpr const char* kSystem = "Windows";
+constexpr const char* kSeparators = "/\\";
+
+// With no FILE: the samples beside the program (the build tree, the Windows zip).
+std::vector<fs::path> default_samples() {
+    std::wstring path(32768, L'\0');
+    const DWORD n = GetModuleFileNameW(nullptr, path.data(), static_cast<DWORD>(path.size()));
+    const fs::path dir = n == 0 || n >= path.size() ? fs::path() : fs::path(path.substr(0, n)).parent_path();
+    return {dir / "profileinfo-samples.txt"};
+}
+
+// Creates dir\name exclusively, closes and removes it: what the system said.
+Created create_file(const fs::path& dir, std::string_view name) {
+    // The name as a caller's string would hold it: UTF-8 (never more UTF-16 units than
+    // bytes), or else one unit per byte.
+    std::wstring wide(name.size(), L'\0');
+    const int n = static_cast<int>(name.size());
+    if (const int got = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name.data(), n, wide.data(), n); got > 0)
+        wide.resize(static_cast<std::size_t>(got));
+    else
+        for (std::size_t i = 0; i < name.size(); ++i) wide[i] = static_cast<unsigned char>(name[i]);
+    const std::wstring path = dir.native() + L"\\" + wide;
+    HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) {
+        const DWORD e = GetLastError();
+        const char* what = e == ERROR_PATH_NOT_FOUND ? "ERROR_PATH_NOT_FOUND"
+                           : e == ERROR_INVALID_NAME ? "ERROR_INVALID_NAME" : "error";
+        return {e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + what + " (" + std::to_string(e) + ")"};
+    }
+    const bool disk = GetFileType(h) == FILE_TYPE_DISK;
+    CloseHandle(h);
+    // Removed by name, as created. On NTFS "a:b.mmp" is the stream "b.mmp" of a file "a",
+    // which is removed too; Wine makes a file of that very name. (fs::remove_all of the
+    // directory spins forever under Wine on such a file.)
+    if (disk) {
+        DeleteFileW(path.c_str());
+        if (const std::size_t colon = wide.find(L':'); colon != std::wstring::npos)
+            DeleteFileW((dir.native() + L"\\" + wide.substr(0, colon)).c_str());
+    }
+    return {false, disk ? "created" : "opened a device, not a file"};
+}
+
+#else
+
+constexpr const char* kSystem = "Linux";
+constexpr const char* kSeparators = "/";
+
+// With no FILE: the samples beside the program (the build tree), then where a Linux install
+// puts them, ../share/profshim beside bin/.
+std::vector<fs::path> default_samples() {
+    std::error_code ec;
+    const fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+    return {dir / "profileinfo-samples.txt", dir / ".." / "share" / "profshim" / "profileinfo-samples.txt"};
+}
+
+// Creates dir/name exclusively, closes and removes it: what the system said.
+Created create_file(const fs::path& dir, std::string_view name) {
+    const std::string path = dir.native() + "/" + std::string(name);
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const int e = errno;
+        const std::string what = e == ENOENT ? "ENOENT" : "errno " + std::to_string(e);
+        return {e == ENOENT, "cannot create: " + what + " (" + std::strerror(e) + ")"};
+    }
+    struct stat st {};
+    const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    close(fd);
+    if (regular) unlink(path.c_str());
+    return {false, regular ? "created" : "opened a device, not a file"};
+}
+
+#endif
+
+// Tries to create NAME exclusively, as MAPI makes <mailbox>.mmp, in a new temporary
+// directory that is removed again.
+Created try_create(std::string_view name) {
+    // A NUL would cut the name short, a ".." component leave our directory: not tried.
+    if (name.find('\0') != std::string_view::npos) return {false, "not tried: the name holds a NUL unit"};
+    std::string components = "/" + std::string(name) + "/";
+    std::ranges::replace(components, '\\', '/');
+    if (components.find("/../") != std::string::npos) return {false, "not tried: the name has a \"..\" component"};
+    std::error_code ec;
+    const fs::path dir = fs::temp_directory_path(ec) / ("profshim-demo-" + std::to_string(std::random_device{}()));
+    if (ec || !fs::create_directory(dir, ec)) return {false, "cannot make a temporary directory: " + ec.message()};
+    Created c = create_file(dir, name);  // which removes what it created
+    if (!fs::remove(dir, ec)) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
+    return c;
+}
 
 struct Tally {
     int samples = 0, safe = 0, by_rewrite = 0, by_name = 0, unusable = 0;
@@ -21,22 +135,25 @@ void row(std::string_view key, const std::string& text) {
     std::cout << "  " << key << std::string(10 - key.size(), ' ') << text << "\n";
 }
 
-// "<mailbox part>.mmp" of `info` as given and of its rewrite: can the system create them?
+// MAPI's temporary profile file for a ProfileInfo: the text after its last LF, and ".mmp".
+std::string mmp(const std::string& info) {
+    return info.substr(info.rfind('\n') + 1) + ".mmp";  // npos + 1 is 0
+}
+
+// The file of `info` as given and of its rewrite: can the system create them?
 void files(const std::string& info, const Text& rw) {
-    const std::string given = info.substr(info.rfind('\n') + 1) + ".mmp";  // npos + 1 is 0
-    const std::string shown = encode_c_escapes(given, true);
+    const std::string given = mmp(info), shown = encode_c_escapes(given, true);
     const Created c = try_create(given);
     row("file", "as given   " + shown + "  " + c.said);
-    if (c.path_not_found && given.find_first_of(system_name() == std::string_view("Linux") ? "/" : "/\\") != std::string::npos)
+    if (c.path_not_found && given.find_first_of(kSeparators) != std::string::npos)
         row("", "           (a path through directories that do not exist: the error behind CDO's MAPI_E_NOT_FOUND, KB Q271913)");
     if (rw.status != PSH_OK) {
         row("", "rewritten  -  nothing to try: the rewrite failed");
         return;
     }
-    const std::string rewritten = rw.text.substr(rw.text.rfind('\n') + 1) + ".mmp";
-    const std::string rewritten_shown = encode_c_escapes(rewritten, true);
-    row("", "rewritten  " + rewritten_shown + std::string(shown.size() > rewritten_shown.size() ? shown.size() - rewritten_shown.size() : 0, ' ') +
-                "  " + try_create(rewritten).said);
+    std::string rewritten_shown = encode_c_escapes(mmp(rw.text), true);
+    rewritten_shown.resize(std::max(rewritten_shown.size(), shown.size()), ' ');
+    row("", "rewritten  " + rewritten_shown + "  " + try_create(mmp(rw.text)).said);
 }
 
 // A failure the line above already named is not described again.
@@ -44,10 +161,11 @@ void failure(std::string_view key, int32_t status, int32_t named, int32_t named_
     row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + what_happened(status));
 }
 
-void sample(const Sample& s, const std::string& source, Tally& t) {
+void sample(const Sample& s, Tally& t) {
     const Check c = check(s.info);
     const Text rw = rewrite(s.info, 0), nm = profile_name(s.info);
-    std::cout << "\n[" << ++t.samples << "] " << (s.label.empty() ? source : s.label) << "\n";
+    const std::string title = s.label.empty() ? "line " + std::to_string(s.line) : s.label;
+    std::cout << "\n[" << ++t.samples << "] " << title << "\n";
     std::vector<std::size_t> at;
     row("input", encode_c_escapes(s.info, true, &at));
     const int32_t fault = c.report.error_offset;
@@ -69,14 +187,7 @@ void sample(const Sample& s, const std::string& source, Tally& t) {
 
 int run(const std::vector<Given>& given) {
     if (given.size() > 1) return usage_error("demo takes at most one FILE");
-    // With no FILE: the samples beside the program (the build tree, the Windows zip), then
-    // where a Linux install puts them, ../share/profshim beside bin/.
-    const std::filesystem::path dir = program_directory();
-    std::vector<std::filesystem::path> paths{dir / "profileinfo-samples.txt"};
-#ifndef _WIN32
-    paths.push_back(dir / ".." / "share" / "profshim" / "profileinfo-samples.txt");
-#endif
-    if (!given.empty()) paths = {std::filesystem::path(given[0].value)};
+    const std::vector<fs::path> paths = given.empty() ? default_samples() : std::vector<fs::path>{given[0].value};
     std::ifstream file;
     std::string looked, path, why;
     for (const auto& p : paths) {
@@ -97,10 +208,10 @@ int run(const std::vector<Given>& given) {
     std::cout << "profshim demo: the samples of " << path << "\n"
               << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite, psh_profile_name,\n"
                  "and whether MAPI's temporary profile file <mailbox>.mmp (mailbox: the text after the last LF)\n"
-                 "can be created on " << system_name() << ", as given and rewritten, each in a new temporary directory.\n";
+                 "can be created on " << kSystem << ", as given and rewritten, each in a new temporary directory.\n";
     Tally t;
     SampleReader reader(file);
-    for (Sample s; reader.next(s);) sample(s, "line " + std::to_string(s.line), t);
+    for (Sample s; reader.next(s);) sample(s, t);
     if (reader.failed()) return file_error(path + ":" + reader.error());
     std::cout << "\n" << t.samples << " samples: " << t.safe << " safe as given, " << t.by_rewrite << " made safe by rewrite, "
               << t.by_name << " need a profile name, " << t.unusable << " unusable until fixed by hand.\n";
