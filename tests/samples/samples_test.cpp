@@ -121,10 +121,9 @@ std::vector<Field> fields_of(const std::string& expect) {
 std::vector<Sample> read_samples() {
     std::ifstream in(g_samples_path, std::ios::binary);
     EXPECT_TRUE(in) << "cannot read " << g_samples_path;
-    profshim_cli::SampleReader reader(in);
     std::vector<Sample> samples;
-    for (Sample s; reader.next(s);) samples.push_back(s);
-    EXPECT_FALSE(reader.failed()) << g_samples_path << ":" << reader.error();
+    const std::string error = profshim_cli::read_samples(in, [&](const Sample& s) { samples.push_back(s); });
+    EXPECT_EQ(error, "") << g_samples_path << ":" << error;
     return samples;
 }
 

@@ -73,13 +73,12 @@ bool read_samples(const std::string& path, std::vector<Sample>& samples) {
         std::cerr << "kb_reproduction: cannot read " << path << "\n";
         return false;
     }
-    profshim_cli::SampleReader reader(in);
-    for (Sample s; reader.next(s);) {
+    const std::string error = profshim_cli::read_samples(in, [&samples](Sample s) {
         if (s.label.empty()) s.label = "line " + std::to_string(s.line);
         samples.push_back(s);
-    }
-    if (reader.failed()) std::cerr << path << ":" << reader.error() << "\n";
-    return !reader.failed();
+    });
+    if (!error.empty()) std::cerr << path << ":" << error << "\n";
+    return error.empty();
 }
 
 // ---- text -------------------------------------------------------------------------------

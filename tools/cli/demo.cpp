@@ -210,9 +210,8 @@ int run(const std::vector<Given>& given) {
                  "and whether MAPI's temporary profile file <mailbox>.mmp (mailbox: the text after the last LF)\n"
                  "can be created on " << kSystem << ", as given and rewritten, each in a new temporary directory.\n";
     Tally t;
-    SampleReader reader(file);
-    for (Sample s; reader.next(s);) sample(s, t);
-    if (reader.failed()) return file_error(path + ":" + reader.error());
+    if (const std::string error = read_samples(file, [&t](const Sample& s) { sample(s, t); }); !error.empty())
+        return file_error(path + ":" + error);
     std::cout << "\n" << t.samples << " samples: " << t.safe << " safe as given, " << t.by_rewrite << " made safe by rewrite, "
               << t.by_name << " need a profile name, " << t.unusable << " unusable until fixed by hand.\n";
     return kExitOk;

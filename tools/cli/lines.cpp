@@ -144,9 +144,10 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
             std::ifstream file;
             if (g.value != "-") file.open(std::string(g.value), std::ios::binary);
             const std::string name = g.value == "-" ? "<stdin>" : std::string(g.value);
-            SampleReader reader(g.value == "-" ? std::cin : file);
-            for (Sample s; reader.next(s);) out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
-            if (reader.failed()) return file_error(name + ":" + reader.error());
+            const std::string error = read_samples(g.value == "-" ? std::cin : file, [&](const Sample& s) {
+                out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
+            });
+            if (!error.empty()) return file_error(name + ":" + error);
         }
     }
     return out.finish();

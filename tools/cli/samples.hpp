@@ -103,69 +103,52 @@ struct Sample {
     std::string expect;  // the EXPECT field as written, or empty
 };
 
-class SampleReader {
-public:
-    static constexpr std::size_t kMaxLine = 65536;
+inline constexpr std::size_t kMaxLine = 65536;
 
-    explicit SampleReader(std::istream& in) : in_(*in.rdbuf()) {}
-
-    // The next sample; false at the end of the input or on an error (then failed()).
-    bool next(Sample& s) {
-        while (read_line()) {
-            std::string_view line = line_;
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            const std::size_t first = line.find_first_not_of(" \t");
-            if (first == std::string_view::npos || line[first] == '#') continue;
-            s.line = line_number_;
-            s.label.clear();
-            s.expect.clear();
-            // LABEL <TAB>... INFO [<TAB>... EXPECT]: the label, spaces trimmed, ends at the
-            // first TAB; INFO runs to the next TAB; a TAB in the ProfileInfo is written \t.
-            std::size_t info_start = 0, info_end = line.size();
-            if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
-                const std::string_view label = line.substr(0, tab);
-                const std::size_t a = label.find_first_not_of(' '), b = label.find_last_not_of(' ');
-                if (a != std::string_view::npos) s.label = label.substr(a, b - a + 1);
-                info_start = std::min(line.find_first_not_of('\t', tab), line.size());
-                info_end = std::min(line.find('\t', info_start), line.size());
-                const std::size_t expect = line.find_first_not_of('\t', info_end);
-                if (expect != std::string_view::npos) s.expect = line.substr(expect);
-            }
-            EscapeError e;
-            if (!decode_c_escapes(line.substr(info_start, info_end - info_start), s.info, e))
-                return fail(info_start + e.column, "bad escape: " + e.message);
-            return true;
+// Reads `in` a line at a time and hands each sample to `each` before the next line is read.
+// "" at the end of the input, else what stopped it: "LINE:COLUMN: what", COLUMN 1-based (the
+// caller puts the file's name in front).
+template <class Each>
+std::string read_samples(std::istream& in, Each each) {
+    constexpr int eof = std::char_traits<char>::eof();
+    std::streambuf& buf = *in.rdbuf();
+    Sample s;
+    const auto error = [&s](std::size_t column, const std::string& what) {
+        return std::to_string(s.line) + ":" + std::to_string(column + 1) + ": " + what;
+    };
+    std::string text;
+    for (int c = buf.sbumpc(); c != eof; c = buf.sbumpc()) {
+        ++s.line;
+        text.clear();
+        for (; c != eof && c != '\n'; c = buf.sbumpc()) {
+            if (text.size() == kMaxLine)
+                return error(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
+            text += static_cast<char>(c);
         }
-        return false;
-    }
-
-    bool failed() const { return !error_.empty(); }
-    // "LINE:COLUMN: what", COLUMN 1-based; the caller puts the file's name in front.
-    const std::string& error() const { return error_; }
-
-private:
-    // Reads the next line, without its LF, into line_; false at the end or on a line too long.
-    bool read_line() {
-        line_.clear();
-        int c = in_.sbumpc();
-        if (c == std::char_traits<char>::eof()) return false;
-        ++line_number_;
-        for (; c != std::char_traits<char>::eof() && c != '\n'; c = in_.sbumpc()) {
-            if (line_.size() == kMaxLine) return fail(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
-            line_ += static_cast<char>(c);
+        std::string_view line = text;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        s.label.clear();
+        s.expect.clear();
+        // LABEL <TAB>... INFO [<TAB>... EXPECT]: the label, spaces trimmed, ends at the
+        // first TAB; INFO runs to the next TAB; a TAB in the ProfileInfo is written \t.
+        std::size_t info_start = 0, info_end = line.size();
+        if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
+            const std::string_view label = line.substr(0, tab);
+            const std::size_t a = label.find_first_not_of(' '), b = label.find_last_not_of(' ');
+            if (a != std::string_view::npos) s.label = label.substr(a, b - a + 1);
+            info_start = std::min(line.find_first_not_of('\t', tab), line.size());
+            info_end = std::min(line.find('\t', info_start), line.size());
+            const std::size_t expect = line.find_first_not_of('\t', info_end);
+            if (expect != std::string_view::npos) s.expect = line.substr(expect);
         }
-        return true;
+        EscapeError e;
+        if (!decode_c_escapes(line.substr(info_start, info_end - info_start), s.info, e))
+            return error(info_start + e.column, "bad escape: " + e.message);
+        each(std::as_const(s));
     }
-
-    bool fail(std::size_t column, const std::string& what) {
-        error_ = std::to_string(line_number_) + ":" + std::to_string(column + 1) + ": " + what;
-        return false;
-    }
-
-    std::streambuf& in_;
-    std::string line_;
-    int line_number_ = 0;
-    std::string error_;
-};
+    return "";
+}
 
 }  // namespace profshim_cli
