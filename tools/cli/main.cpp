@@ -21,20 +21,21 @@ const Command* find_command(std::string_view name) {
     return nullptr;
 }
 
-// How --help writes an option: "-f, --file FILE", "--json", "INFO".
-std::string spelling(const Option& o) {
+// How --help writes an option: "-f, --file FILE", "--json", "INFO"; `brief`, as a usage line
+// does: "-f FILE".
+std::string spelling(const Option& o, bool brief = false) {
     if (o.name == nullptr) return o.value;
+    const std::string name = std::string("--") + o.name;
     const std::string value = o.value != nullptr ? std::string(" ") + o.value : "";
-    return (o.alias != 0 ? std::string{'-', o.alias, ',', ' '} : "") + "--" + o.name + value;
+    return (o.alias == 0 ? name : std::string{'-', o.alias} + (brief ? "" : ", " + name)) + value;
 }
 
 // "profshim check [--json] [-f FILE]... [--] [INFO]..."
 std::string usage_line(const Command& cmd) {
+    const auto item = [](const Option& o) { return " [" + spelling(o, true) + "]" + (o.repeat ? "..." : ""); };
     std::string s = std::string("profshim ") + cmd.name;
-    for (const Option& o : cmd.options)
-        s += (o.alias != 0 ? std::string(" [-") + o.alias : std::string(" [--") + o.name) +
-             (o.value != nullptr ? std::string(" ") + o.value : "") + "]" + (o.repeat ? "..." : "");
-    return s + " [--] [" + cmd.operand.value + "]" + (cmd.operand.repeat ? "..." : "");
+    for (const Option& o : cmd.options) s += item(o);
+    return s + " [--]" + item(cmd.operand);
 }
 
 void usage(std::ostream& out) {
