@@ -34,6 +34,19 @@ Text with_buffer(Call call) {
     return {PSH_OK, std::string(buf.data(), static_cast<std::size_t>(got))};
 }
 
+std::string describe(int32_t status) {
+    // Every line asks for its status's words: keep those of the first few codes seen.
+    static std::vector<std::pair<int32_t, std::string>> cache;
+    for (const auto& [code, text] : cache)
+        if (code == status) return text;
+    const Text t = with_buffer([&](char* out, int32_t cap, int32_t* len) {
+        return psh_describe(status, out, cap, len);
+    });
+    if (t.status != PSH_OK) return status_hex(status) + " (psh_describe failed with " + status_hex(t.status) + ")";
+    if (cache.size() < 64) cache.emplace_back(status, t.text);
+    return t.text;
+}
+
 }  // namespace
 
 Check check(const std::string& info) {
@@ -53,19 +66,6 @@ Text profile_name(const std::string& info) {
     return with_buffer([&](char* out, int32_t cap, int32_t* len) {
         return psh_profile_name(info.data(), unit_count(info), 0, out, cap, len);
     });
-}
-
-std::string describe(int32_t status) {
-    // Every line asks for its status's words: keep those of the first few codes seen.
-    static std::vector<std::pair<int32_t, std::string>> cache;
-    for (const auto& [code, text] : cache)
-        if (code == status) return text;
-    const Text t = with_buffer([&](char* out, int32_t cap, int32_t* len) {
-        return psh_describe(status, out, cap, len);
-    });
-    if (t.status != PSH_OK) return status_hex(status) + " (psh_describe failed with " + status_hex(t.status) + ")";
-    if (cache.size() < 64) cache.emplace_back(status, t.text);
-    return t.text;
 }
 
 std::string what_happened(int32_t status) {

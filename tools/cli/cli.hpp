@@ -66,7 +66,6 @@ struct Text {
 Check check(const std::string& info);
 Text rewrite(const std::string& info, uint32_t flags);
 Text profile_name(const std::string& info);
-std::string describe(int32_t status);  // psh_describe's line
 // Its first part, without what to do after the last "; " (psh_describe says what happened,
 // then what to do): for a call that failed, whose advice may be that very call.
 std::string what_happened(int32_t status);
