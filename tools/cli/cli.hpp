@@ -34,7 +34,7 @@ struct Option {
 // A switch, an option's value or an operand, in command-line order.
 struct Given {
     const Option* option;
-    std::string_view value;
+    std::string value;
 };
 
 struct Command {

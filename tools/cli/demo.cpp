@@ -199,7 +199,7 @@ int run(const std::vector<Given>& given) {
         }
     }
     if (path.empty() && !given.empty()) {
-        const std::string name(given[0].value);
+        const std::string& name = given[0].value;
         return file_error("cannot read '" + name + "': " + why +
                            (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }

@@ -117,8 +117,8 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     for (const Given& g : given) {
         if (g.option->alias == 'f' && g.value != "-") {
             std::ifstream probe;
-            if (const std::string why = open_to_read(std::string(g.value), probe); !why.empty())
-                return file_error("cannot read '" + std::string(g.value) + "': " + why);
+            if (const std::string why = open_to_read(g.value, probe); !why.empty())
+                return file_error("cannot read '" + g.value + "': " + why);
         }
         files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
@@ -126,7 +126,7 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
         EscapeError e;
         if (!decode_c_escapes(g.value, infos.emplace_back(), e))
             return usage_error("argument " + std::to_string(infos.size()) + ": bad escape at column " +
-                               std::to_string(e.column + 1) + ": " + e.message + "\n    " + std::string(g.value) +
+                               std::to_string(e.column + 1) + ": " + e.message + "\n    " + g.value +
                                "\n    " + std::string(e.column, ' ') + "^");
     }
     if (infos.empty() && !files)
@@ -142,8 +142,8 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
             ++argument;
         } else if (g.option->alias == 'f') {  // a line at a time, each answered before the next is read
             std::ifstream file;
-            if (g.value != "-") file.open(std::string(g.value), std::ios::binary);
-            const std::string name = g.value == "-" ? "<stdin>" : std::string(g.value);
+            if (g.value != "-") file.open(g.value, std::ios::binary);
+            const std::string name = g.value == "-" ? "<stdin>" : g.value;
             const std::string error = read_samples(g.value == "-" ? std::cin : file, [&](const Sample& s) {
                 out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
             });

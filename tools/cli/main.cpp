@@ -95,7 +95,7 @@ int run_command(const Command& cmd, std::span<const std::string_view> args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view a = args[i];
         if (options_end || a.size() < 2 || a[0] != '-') {
-            given.push_back({&cmd.operand, a});
+            given.push_back({&cmd.operand, std::string(a)});
             continue;
         }
         if (a == "--") {
@@ -116,7 +116,7 @@ int run_command(const Command& cmd, std::span<const std::string_view> args) {
         if (o->value != nullptr && !inline_value && i + 1 < args.size()) value = args[++i];
         if (o->value != nullptr && value.empty())
             return usage_error(spelling(*o) + ": the " + o->value + " is missing");
-        given.push_back({o, value});
+        given.push_back({o, std::string(value)});
     }
     return cmd.run(given);
 }
