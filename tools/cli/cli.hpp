@@ -114,7 +114,8 @@ inline std::string json_string(std::string_view units) { return encode_c_escapes
 inline constexpr Option kJsonOption{"json", 0, nullptr, false, "one JSON object a line instead of a table"};
 inline constexpr Option kFileOption{"file", 'f', "FILE", true,
                                     "one ProfileInfo a line in C escapes ('-': standard input);\n"
-                                    "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO"};
+                                    "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO,\n"
+                                    "and a TAB after INFO starts the samples file's EXPECT, not read"};
 inline constexpr Option kInfoOperand{nullptr, 0, "INFO", true,
                                      "a ProfileInfo in C escapes (\\n \\r \\t \\\\ \\\" \\xHH \\ooo), e.g.\n"
                                      "'EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe'"};

@@ -2,6 +2,7 @@
 // A client of the profshim library: it uses nothing but the public header. This file is the
 // command line: the commands' option tables at work, parsing and the help they write.
 
+#include <cerrno>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -53,6 +54,7 @@ void help_item(const Option& o) {
 
 // `profshim help [TOPIC]`
 int help(std::string_view topic) {
+    if (topic == "help" || topic == "--help" || topic == "-h") topic = "";   // help on help: this
     if (const Command* cmd = find_command(topic)) {
         std::cout << "usage: " << usage_line(*cmd) << "\n\n" << cmd->summary << "\n\n";
         for (const Option& o : cmd->options) help_item(o);
@@ -72,7 +74,8 @@ int help(std::string_view topic) {
                  "object a line. In JSON, \"input\" holds one code point per unit (a byte 0x80-0xFF is\n"
                  "U+0080-U+00FF), so offsets index it.\n\n"
                  "Exit status: 0 when every input is OK, 1 when any is not, 2 on a usage error\n"
-                 "(unknown command or option, a bad escape, an unreadable file).\n\n";
+                 "(unknown command or option, a bad escape, an unreadable file) or when the output\n"
+                 "cannot be written.\n\n";
     usage(std::cout);
     return kExitOk;
 }
@@ -83,8 +86,9 @@ std::string unknown_option(const Command& cmd, std::string_view option) {
         for (const Option& o : other->options)
             if (option.substr(2) == o.name || option == std::string{'-', o.alias})
                 return std::string(option) + " is an option of " + other->name + ", not of " + cmd.name;
-    return "unknown option '" + std::string(option) + "' for " + cmd.name + " (an " + cmd.operand.value +
-           " that starts with '-' goes after --)";
+    const bool vowel = std::string_view("AEIOU").find(cmd.operand.value[0]) != std::string_view::npos;
+    return "unknown option '" + std::string(option) + "' for " + cmd.name + " (" + (vowel ? "an " : "a ") +
+           cmd.operand.value + " that starts with '-' goes after --)";
 }
 
 // Parses what follows the command's name by its table, then runs the command; -h/--help
@@ -173,8 +177,12 @@ int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);  // iostreams only: their own buffers, no stdio lock per character
     try {
         const int rc = profshim_cli::run(argc, argv);
-        std::cout.flush();
-        return rc;
+        errno = 0;
+        if (std::cout.flush()) return rc;
+        // A full disk or a closed pipe: the output is incomplete, whatever the inputs were.
+        const int e = errno;
+        std::cerr << "profshim: cannot write the output" << (e != 0 ? std::string(": ") + std::strerror(e) : "") << "\n";
+        return profshim_cli::kExitUsage;
     } catch (const std::exception& e) {
         std::cerr << "profshim: internal error: " << e.what() << "\n";
     } catch (...) {

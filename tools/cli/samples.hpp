@@ -126,6 +126,11 @@ std::string read_samples(std::istream& in, Each each) {
             text += static_cast<char>(c);
         }
         std::string_view line = text;
+        // A file saved on Windows may start with a byte-order mark: UTF-8's is skipped; a
+        // UTF-16 file (PowerShell 5's `>`) is not text this reader can take.
+        if (s.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+        if (s.line == 1 && (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")))
+            return error(0, "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8 or ASCII");
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::size_t first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
