@@ -37,7 +37,8 @@ constexpr Option kOptions[] = {kJsonOption, kFileOption};
 const Command kCheckCommand{
     "check", "is each ProfileInfo safe to give to CDO as it is? (psh_check)", kOptions, kInfoOperand,
     "Table columns: STATUS, AT (the unit at fault, from 0, with a caret under it), FORM\n"
-    "(alias, dn, anonymous), REWRITABLE (whether 'profshim rewrite' would make it safe).\n",
+    "(alias, dn, anonymous; '-' where the separators did not parse, \"unknown\" in JSON),\n"
+    "REWRITABLE (whether 'profshim rewrite' would make it safe).\n",
     run};
 
 }  // namespace profshim_cli

@@ -65,7 +65,13 @@ Created create_file(const fs::path& dir, std::string_view name) {
         const DWORD e = GetLastError();
         const char* what = e == ERROR_PATH_NOT_FOUND ? "ERROR_PATH_NOT_FOUND"
                            : e == ERROR_INVALID_NAME ? "ERROR_INVALID_NAME" : "error";
-        return {e == ERROR_PATH_NOT_FOUND, std::string("cannot create: ") + what + " (" + std::to_string(e) + ")"};
+        // The system's words too, as strerror() gives them on Linux ("Invalid handle." for 6).
+        char words[256] = "";
+        FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr, e, 0, words, sizeof words, nullptr);
+        std::string said = std::string("cannot create: ") + what + " (" + std::to_string(e);
+        if (const std::string_view w(words); w.find_first_not_of(" \r\n") != std::string_view::npos)
+            said += ": " + std::string(w.substr(0, w.find_last_not_of(" \r\n") + 1));
+        return {e == ERROR_PATH_NOT_FOUND, said + ")"};
     }
     const bool disk = GetFileType(h) == FILE_TYPE_DISK;
     CloseHandle(h);
