@@ -24,8 +24,8 @@ class Writer {
 public:
     // `files`: some input comes from -f FILE, so the table has LINE and LABEL.
     Writer(const LineCommand& cmd, bool json, bool files) : cmd_(cmd), json_(json), files_(files) {
-        columns_ = {{"#", 5, true}};
-        if (files_) columns_.insert(columns_.end(), {{"LINE", 6, true}, {"LABEL", 20, false}});
+        columns_ = {{"#", 7, true}};   // 7 digits: aligned through millions of lines
+        if (files_) columns_.insert(columns_.end(), {{"LINE", 7, true}, {"LABEL", 20, false}});
         columns_.push_back({"STATUS", 25, false});
         columns_.insert(columns_.end(), cmd.columns.begin(), cmd.columns.end());
         columns_.push_back({"PROFILEINFO", 0, false});
