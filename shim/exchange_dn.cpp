@@ -79,7 +79,7 @@ private:
     // case in one compare of 4 bytes, as a word (an RDN byte follows a well-formed "/o=").
     // Otherwise the first byte that differs (or the part's end) is at fault.
     bool attribute(const Attribute& prefix) {
-        if (end_ - pos_ >= 4 && ((text_.word32_at(pos_) | prefix.letters) & prefix.mask) == prefix.word) {
+        if (end_ - pos_ >= 4 && ((text_.word_at<uint32_t>(pos_) | prefix.letters) & prefix.mask) == prefix.word) {
             pos_ += prefix.length;
             return true;
         }

@@ -10,6 +10,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include <gsl/narrow>
 #include <gsl/span>
@@ -60,15 +61,13 @@ public:
 
     constexpr int32_t size() const { return size_; }
     constexpr uint8_t operator[](int32_t offset) const { return static_cast<uint8_t>(data_[offset]); }
-    // The 8 bytes from `offset` on (offset + 8 <= size()), the first of them the lowest, for
-    // the loops that look at the common case a word at a time (ascii.hpp).
-    uint64_t word_at(int32_t offset) const {
-        uint64_t word;
-        std::memcpy(&word, data_ + offset, sizeof word);
-        return word;
-    }
-    uint32_t word32_at(int32_t offset) const {   // the same, of 4 bytes (offset + 4 <= size())
-        uint32_t word;
+    // The sizeof(Word) bytes from `offset` on (offset + sizeof(Word) <= size()), the first
+    // of them the lowest, for the code that looks at the common case a word at a time: the
+    // printable scan (8 bytes, ascii.hpp) and a DN's attribute prefixes (4).
+    template <class Word = uint64_t>
+    Word word_at(int32_t offset) const {
+        static_assert(std::is_unsigned_v<Word>);
+        Word word;
         std::memcpy(&word, data_ + offset, sizeof word);
         return word;
     }
