@@ -114,11 +114,17 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
     // bad one is only an error.
     std::vector<std::string> infos;
     bool files = false;
+    // Each file is opened here to report a bad one before any output, and again when its
+    // turn comes (not held open meanwhile: xargs may pass more files than a process may
+    // have open); both opens say why they failed.
+    const auto open = [](const std::string& path, std::ifstream& file) {
+        const std::string why = open_to_read(path, file);
+        return why.empty() ? why : "cannot read '" + path + "': " + why;
+    };
     for (const Given& g : given) {
         if (g.option->alias == 'f' && g.value != "-") {
             std::ifstream probe;
-            if (const std::string why = open_to_read(g.value, probe); !why.empty())
-                return file_error("cannot read '" + g.value + "': " + why);
+            if (const std::string error = open(g.value, probe); !error.empty()) return file_error(error);
         }
         files = files || g.option->alias == 'f';
         if (g.option->name != nullptr) continue;
@@ -142,7 +148,9 @@ int run_lines(const std::vector<Given>& given, const LineCommand& cmd) {
             ++argument;
         } else if (g.option->alias == 'f') {  // a line at a time, each answered before the next is read
             std::ifstream file;
-            if (g.value != "-") file.open(g.value, std::ios::binary);
+            if (g.value != "-") {
+                if (const std::string error = open(g.value, file); !error.empty()) return file_error(error);
+            }
             const std::string name = g.value == "-" ? "<stdin>" : g.value;
             const std::string error = read_samples(g.value == "-" ? std::cin : file, [&](const Sample& s) {
                 out.write(name + ":" + std::to_string(s.line), s.label, s.info, s.line);
