@@ -116,8 +116,15 @@ inline constexpr Option kFileOption{"file", 'f', "FILE", true,
                                     "one ProfileInfo a line in C escapes ('-': standard input);\n"
                                     "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO,\n"
                                     "and a TAB after INFO starts the samples file's EXPECT, not read"};
+// The help's example is quoted as the system's shell quotes it: cmd.exe keeps single quotes
+// as part of the argument.
+#ifdef _WIN32
+#  define PSH_CLI_QUOTE "\""
+#else
+#  define PSH_CLI_QUOTE "'"
+#endif
 inline constexpr Option kInfoOperand{nullptr, 0, "INFO", true,
                                      "a ProfileInfo in C escapes (\\n \\r \\t \\\\ \\\" \\xHH \\ooo), e.g.\n"
-                                     "'EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe'"};
+                                     PSH_CLI_QUOTE "EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe" PSH_CLI_QUOTE};
 
 }  // namespace profshim_cli
