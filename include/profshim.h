@@ -51,11 +51,11 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------------ */
 
 #define PSH_VERSION_MAJOR 1
-#define PSH_VERSION_MINOR 1
+#define PSH_VERSION_MINOR 2
 #define PSH_VERSION_PATCH 0
-/* major*10000 + minor*100 + patch: 1.0.0 is 10000, 1.1.0 is 10100. */
+/* major*10000 + minor*100 + patch: 1.0.0 is 10000, 1.1.0 is 10100, 1.2.0 is 10200. */
 #define PSH_VERSION_NUMBER (PSH_VERSION_MAJOR * 10000 + PSH_VERSION_MINOR * 100 + PSH_VERSION_PATCH)
-#define PSH_VERSION_STRING "1.1.0"
+#define PSH_VERSION_STRING "1.2.0"
 
 /* ---- Calling convention ------------------------------------------------------------- */
 
@@ -354,7 +354,7 @@ PSH_API int32_t PSH_CALL psh_describe(int32_t status, char* out, int32_t cap, in
 PSH_API int32_t PSH_CALL psh_describe_w(int32_t status, psh_wchar* out, int32_t cap, int32_t* out_len);
 
 /* The PSH_VERSION_NUMBER of the library actually loaded (compare with the header's):
- * 10100 for 1.1.0. */
+ * 10200 for 1.2.0. */
 PSH_API int32_t PSH_CALL psh_version(void);
 
 /* ---- Section 10. What version 1.1 added ---------------------------------------------- */

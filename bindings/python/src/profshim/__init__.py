@@ -47,7 +47,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, List, Optional, Tuple
 
-__version__ = "1.1.0"  # the library version this package was built with (PSH_VERSION_STRING)
+__version__ = "1.2.0"  # the library version this package was built with (PSH_VERSION_STRING)
 
 __all__ = [
     "ProfShimError", "LibraryNotFoundError", "Report", "Status", "Form", "RewriteFlag",
@@ -427,5 +427,5 @@ def describe(status: int) -> str:
 
 
 def version() -> int:
-    """The PSH_VERSION_NUMBER of the loaded library (1.1.0 is 10100)."""
+    """The PSH_VERSION_NUMBER of the loaded library (1.2.0 is 10200)."""
     return int(_lib().version())
