@@ -74,8 +74,9 @@ inline int32_t utf16_to_utf8(const psh_wchar* units, int32_t count, char* out) {
 }
 
 // A UTF-16 input is transcoded into `scratch` (at most 3 bytes a unit: kMaxInputBytes). The
-// common all-ASCII input takes two loops of their own with a known count, which the
-// compiler does many units at a time: one that ORs the units together, one that narrows.
+// common all-ASCII input takes one loop of its own with a known count, which the compiler
+// does many units at a time: it narrows each unit and ORs them together; only when that
+// shows a unit above 0x7F is the input transcoded again, character by character.
 inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Input& input) {
     if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     if (len < 0) {
@@ -85,9 +86,11 @@ inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratc
     }
     char* const bytes = scratch.data();
     uint32_t all_units = 0;
-    for (int32_t i = 0; i < len; ++i) all_units |= info[i];
+    for (int32_t i = 0; i < len; ++i) {
+        all_units |= info[i];
+        bytes[i] = static_cast<char>(info[i]);
+    }
     if (all_units < 0x80) {
-        for (int32_t i = 0; i < len; ++i) bytes[i] = static_cast<char>(info[i]);
         input.text = Text(bytes, len);
         input.bytes_are_units = true;
     } else {
@@ -105,6 +108,14 @@ inline int32_t caller_offset(const Input& input, int32_t offset) {
     int32_t units = 0;
     for (int32_t i = 0; i < offset; ++i) units += utf16_units_of_lead(input.text[i]);
     return units;
+}
+
+// Whether every byte of `bytes` is ASCII: a loop of its own, which the compiler does many
+// bytes at a time, for the common result (every profile name, most rewrites).
+inline bool is_ascii(gsl::span<const char> bytes) {
+    uint32_t all_bytes = 0;
+    for (const char byte : bytes) all_bytes |= static_cast<uint8_t>(byte);
+    return all_bytes < 0x80;
 }
 
 // How many UTF-16 units the UTF-8 `bytes` take.
@@ -173,7 +184,7 @@ public:
     // a buffer of its own, so in place the input has been read already.
     int32_t deliver(gsl::span<const char> bytes) {
         const int32_t bytes_size = gsl::narrow_cast<int32_t>(bytes.size());
-        const int32_t size = std::is_same_v<Unit, char> ? bytes_size : utf16_length(bytes);
+        const int32_t size = std::is_same_v<Unit, char> || is_ascii(bytes) ? bytes_size : utf16_length(bytes);
         if (length_ != nullptr) *length_ = size;
         if (cap_ < size + 1) {
             clear_first_unit();
