@@ -85,7 +85,7 @@ inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratc
         if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     }
     char* const bytes = scratch.data();
-    uint32_t all_units = 0;
+    psh_wchar all_units = 0;   // the units' own width, so that a vector holds as many as it can
     for (int32_t i = 0; i < len; ++i) {
         all_units |= info[i];
         bytes[i] = static_cast<char>(info[i]);
@@ -110,12 +110,20 @@ inline int32_t caller_offset(const Input& input, int32_t offset) {
     return units;
 }
 
-// Whether every byte of `bytes` is ASCII: a loop of its own, which the compiler does many
-// bytes at a time, for the common result (every profile name, most rewrites).
+// Whether every byte of `bytes` is ASCII, for the common result (every profile name, most
+// rewrites): 8 bytes at a time, their high bits ORed together.
 inline bool is_ascii(gsl::span<const char> bytes) {
-    uint32_t all_bytes = 0;
-    for (const char byte : bytes) all_bytes |= static_cast<uint8_t>(byte);
-    return all_bytes < 0x80;
+    const char* const data = bytes.data();
+    const std::size_t size = bytes.size();
+    uint64_t all_bytes = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, data + i, sizeof word);
+        all_bytes |= word;
+    }
+    for (; i < size; ++i) all_bytes |= static_cast<uint8_t>(data[i]);
+    return (all_bytes & 0x8080808080808080ULL) == 0;
 }
 
 // How many UTF-16 units the UTF-8 `bytes` take.
