@@ -42,7 +42,7 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     };
     if (info == nullptr) return finish_without_parse(PSH_E_POINTER);
     if (report != nullptr && !report_usable) return PSH_E_INVALIDARG;
-    InputBytes scratch;
+    Scratch<Unit> scratch;
     Input input;
     if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) {
         return finish_without_parse(status);
@@ -73,11 +73,11 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if ((flags & ~(PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT)) != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    InputBytes scratch;
+    Scratch<Unit> scratch;
     Input input;
     if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) return output.fail(status);
 
-    InputBytes work;
+    WorkBytes<Unit> work;
     const Written result = rewrite_profile_info(input.text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
     return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
@@ -89,11 +89,11 @@ int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, i
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if (flags != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    InputBytes scratch;
+    Scratch<Unit> scratch;
     Input input;
     if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) return output.fail(status);
 
-    InputBytes work;
+    WorkBytes<Unit> work;
     std::array<char, PSH_PROFILE_NAME_MAX> name;
     const Written result = make_profile_name(input.text, gsl::span<char>(work), gsl::span<char>(name));
     if (result.status != PSH_OK) return output.fail(result.status);

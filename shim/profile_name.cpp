@@ -27,8 +27,17 @@ constexpr auto kNameBytes = byte_table([](uint32_t u) {
 // number appended. A non-ASCII character (its lead byte; its continuation bytes add
 // nothing) is one '_' (section 11.5), so for ASCII this is 1.1's byte for byte.
 int32_t append_sanitised(Text text, Range part, int32_t max, char* out) {
+    // ASCII, as most parts are: 1.1's loop, a byte each.
+    const int32_t ascii_count = part.size() < max ? part.size() : max;
     int32_t count = 0;
-    for (int32_t i = part.begin; i < part.end && count < max; ++i) {
+    for (; count < ascii_count; ++count) {
+        const uint8_t byte = text[part.begin + count];
+        if (byte >= 0x80) break;
+        out[count] = kNameBytes[byte];
+    }
+    if (count == ascii_count) return count;
+    // From the first non-ASCII byte on, a character at a time.
+    for (int32_t i = part.begin + count; i < part.end && count < max; ++i) {
         const uint8_t byte = text[i];
         if (!is_utf8_continuation(byte)) out[count++] = kNameBytes[byte];
     }
