@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
 
 # ---- the header ------------------------------------------------------------------------
 
