@@ -204,6 +204,8 @@ def main():
     shutil.copy(args.probe, d_dir / "probe.vbs")
     wine = Wine(args.wine_run, args.wine_run_x64, prefix, tmp)
     try:
+        if not fresh_prefix(c, wine, prefix, d_dir):
+            return 1
         return run(args, c, wine, prefix, d_dir, msi.name)
     finally:
         wine.stop()
@@ -211,13 +213,50 @@ def main():
         print(f"{c.passed} passed, {c.failed} failed")
 
 
-def run(args, c, wine, prefix, d_dir, msi_name):
+def fresh_prefix(c, wine, prefix, d_dir):
     rc, _, err = wine.run("--init")
     if not c.expect("a fresh Wine prefix", rc == 0, err.strip()):
-        return 1
+        return False
     (prefix / "dosdevices" / "z:").unlink(missing_ok=True)
     (prefix / "dosdevices" / "d:").symlink_to(d_dir)
+    return True
 
+
+def product_codes(msi):
+    """The package's ProductCode and UpgradeCode, and their packed forms."""
+    props = subprocess.run(["msiinfo", "export", str(msi), "Property"], capture_output=True, text=True).stdout
+    codes = dict(line.split("\t", 1) for line in props.splitlines() if "\t" in line)
+    words = []
+    for code in ("ProductCode", "UpgradeCode"):
+        if code in codes:
+            words += [codes[code], packed_guid(codes[code])]
+    return words
+
+
+def nothing_left(c, wine, prefix, d_dir, reg0, files0, reg_installed, msi_name):
+    """Step 8: the registry and C: after the uninstall, against before."""
+    reg2 = registry(wine, d_dir, "uninstalled")
+    codes = product_codes(d_dir / msi_name)
+    c.expect(f"{msi_name}'s ProductCode and UpgradeCode", len(codes) == 4)
+    words = ["profshim", CLSID, LIBID, *IIDS, *codes]
+    during = about_profshim(reg_installed, words)
+    c.expect(f"installed, {len(during)} registry keys name profshim (so the search below finds them)",
+             len(during) > 23)   # the object's own 23, and Windows Installer's records
+    before = about_profshim(reg0, words)
+    after = about_profshim(reg2, words)
+    left = {k: v for k, v in after.items() if before.get(k) != v}
+    c.expect("uninstalled, the registry holds nothing of profshim that was not there before",
+             not left, "\n  " + "\n  ".join(f"[{k}] {v}" for k, v in sorted(left.items())))
+    c.expect("uninstalled, the system PATH is as it was", system_path(reg2) == system_path(reg0),
+             f"{system_path(reg2)} != {system_path(reg0)}")
+    new_files = sorted(c_files(prefix) - files0)
+    c.expect("uninstalled, C: holds no file it did not hold before (nor the cached package)",
+             not new_files, str(new_files))
+    named = sorted(str(p.relative_to(prefix)) for p in (prefix / "drive_c").rglob("*profshim*"))
+    c.expect("uninstalled, no file or folder named profshim on C:", not named, str(named))
+
+
+def run(args, c, wine, prefix, d_dir, msi_name):
     program_files = "Program Files" if args.bits == 64 else "Program Files (x86)"
     install_dir = prefix / "drive_c" / program_files / "profshim"
     install_win = f"C:\\{program_files}\\profshim"
@@ -298,30 +337,7 @@ def run(args, c, wine, prefix, d_dir, msi_name):
     c.expect(f"msiexec /x {msi_name} /qn", rc == 0, f"exit status {rc} {out.strip()} {err.strip()}")
 
     # 8. Nothing left.
-    reg2 = registry(wine, d_dir, "uninstalled")
-    props = subprocess.run(["msiinfo", "export", str(d_dir / msi_name), "Property"],
-                           capture_output=True, text=True).stdout
-    codes = dict(line.split("\t", 1) for line in props.splitlines() if "\t" in line)
-    words = ["profshim", CLSID, LIBID, *IIDS]
-    for code in ("ProductCode", "UpgradeCode"):
-        if c.expect(f"the package's {code}", code in codes, str(sorted(codes))):
-            words += [codes[code], packed_guid(codes[code])]
-    before = about_profshim(reg0, words)
-    during = about_profshim(reg1, words)
-    after = about_profshim(reg2, words)
-    c.expect(f"installed, {len(during)} registry keys name profshim (so the search below finds them)",
-             len(during) > len(reference))
-    left = {k: v for k, v in after.items() if before.get(k) != v}
-    c.expect("uninstalled, the registry holds nothing of profshim that was not there before",
-             not left, "\n  " + "\n  ".join(f"[{k}] {v}" for k, v in sorted(left.items())))
-    c.expect("uninstalled, the system PATH is as it was", system_path(reg2) == system_path(reg0),
-             f"{system_path(reg2)} != {system_path(reg0)}")
-    files2 = c_files(prefix)
-    new_files = sorted(files2 - files0)
-    c.expect("uninstalled, C: holds no file it did not hold before (nor the cached package)",
-             not new_files, str(new_files))
-    dirs = sorted(str(p.relative_to(prefix)) for p in (prefix / "drive_c").rglob("*profshim*"))
-    c.expect("uninstalled, no file or folder named profshim on C:", not dirs, str(dirs))
+    nothing_left(c, wine, prefix, d_dir, reg0, files0, reg1, msi_name)
     return 0 if c.failed == 0 else 1
 
 
