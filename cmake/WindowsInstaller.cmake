@@ -29,7 +29,8 @@
 # Installer's component rules want. The x64 and x86 packages are two products (each its own
 # UpgradeCode), and a newer version of either replaces the older one (MajorUpgrade).
 #
-# tests/windows (windows.msi) installs, uses and uninstalls each package in a fresh Wine prefix.
+# tests/windows (windows.msi) installs, uses and uninstalls each package in a fresh Wine
+# prefix, and upgrades it to the same package built as the next patch version.
 
 find_program(PROFSHIM_WIXL wixl NO_CMAKE_FIND_ROOT_PATH
   DOC "wixl, which builds the .msi (Debian: wixl)")
@@ -86,19 +87,37 @@ set(_psh_environment_actions
   -q "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('RemoveEnvironmentStrings', 3300)"
   -q "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('WriteEnvironmentStrings', 5200)")
 
-add_custom_command(OUTPUT "${PROFSHIM_MSI}"
+# The files, once, for both packages below.
+set(_psh_msi_binaries "${_psh_msi_stage}/profshim.dll" "${_psh_msi_stage}/profshim.exe")
+add_custom_command(OUTPUT ${_psh_msi_binaries}
   COMMAND "${CMAKE_COMMAND}" -E copy "$<TARGET_FILE:profshim>" "$<TARGET_FILE:profshim_cli>"
           ${_psh_msi_sources} "${_psh_msi_stage}"
-  COMMAND "${CMAKE_STRIP}" profshim.dll profshim.exe
-  COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROFSHIM_PACKAGE_DIRECTORY}"
-  COMMAND "${PROFSHIM_WIXL}" --arch ${PROFSHIM_MSI_ARCH} -o "${_psh_msi_stage}/${PROFSHIM_MSI_FILE_NAME}"
-          "${_psh_msi_stage}/profshim.wxs"
-  COMMAND "${PROFSHIM_MSIBUILD}" "${_psh_msi_stage}/${PROFSHIM_MSI_FILE_NAME}"
-          -i "${_psh_msi_stage}/Environment.idt" ${_psh_environment_actions}
-  COMMAND "${CMAKE_COMMAND}" -E rename "${_psh_msi_stage}/${PROFSHIM_MSI_FILE_NAME}" "${PROFSHIM_MSI}"
-  DEPENDS profshim profshim_cli "${_psh_msi_stage}/profshim.wxs" "${_psh_msi_stage}/Environment.idt"
-          ${_psh_msi_sources}
-  WORKING_DIRECTORY "${_psh_msi_stage}"
-  COMMENT "wixl: ${PROFSHIM_MSI_FILE_NAME}"
+  COMMAND "${CMAKE_STRIP}" ${_psh_msi_binaries}
+  DEPENDS profshim profshim_cli ${_psh_msi_sources}
   VERBATIM)
-add_custom_target(profshim_msi ALL DEPENDS "${PROFSHIM_MSI}")
+
+# _psh_msi(VERSION OUTPUT): the package of that version, made in the stage folder and moved
+# to OUTPUT when complete.
+function(_psh_msi version output)
+  get_filename_component(_name "${output}" NAME)
+  get_filename_component(_dir "${output}" DIRECTORY)
+  add_custom_command(OUTPUT "${output}"
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${_dir}"
+    COMMAND "${PROFSHIM_WIXL}" --arch ${PROFSHIM_MSI_ARCH} -D Version=${version}
+            -o "${_psh_msi_stage}/${_name}" "${_psh_msi_stage}/profshim.wxs"
+    COMMAND "${PROFSHIM_MSIBUILD}" "${_psh_msi_stage}/${_name}"
+            -i "${_psh_msi_stage}/Environment.idt" ${_psh_environment_actions}
+    COMMAND "${CMAKE_COMMAND}" -E rename "${_psh_msi_stage}/${_name}" "${output}"
+    DEPENDS ${_psh_msi_binaries} "${_psh_msi_stage}/profshim.wxs" "${_psh_msi_stage}/Environment.idt"
+    WORKING_DIRECTORY "${_psh_msi_stage}"
+    COMMENT "wixl: ${_name}"
+    VERBATIM)
+endfunction()
+
+_psh_msi(${PROJECT_VERSION} "${PROFSHIM_MSI}")
+# For windows.msi's upgrade step only: the same package as the next patch version.
+math(EXPR _psh_next_patch "${PROJECT_VERSION_PATCH} + 1")
+set(PROFSHIM_MSI_NEXT_VERSION "${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}.${_psh_next_patch}")
+set(PROFSHIM_MSI_NEXT "${_psh_msi_stage}/upgrade-test/profshim-${PROFSHIM_MSI_NEXT_VERSION}-${PROFSHIM_MSI_ARCH}.msi")
+_psh_msi(${PROFSHIM_MSI_NEXT_VERSION} "${PROFSHIM_MSI_NEXT}")
+add_custom_target(profshim_msi ALL DEPENDS "${PROFSHIM_MSI}" "${PROFSHIM_MSI_NEXT}")

@@ -2,7 +2,7 @@
 """windows.msi: the Windows Installer package as an administrator deploys it, under Wine.
 
     msi_install.py --wine-run WINE_RUN --wine-run-x64 WINE_RUN_X64 --msi PACKAGE.msi
-                   --dll profshim.dll --probe side_by_side_probe.vbs --bits 64|32
+                   --next-msi NEXT.msi --next-version X.Y.Z --dll profshim.dll --probe side_by_side_probe.vbs --bits 64|32
                    --version X.Y.Z --source-dir SRC --license LICENSE --work DIR
 
 In a fresh Wine prefix (DIR/prefix, removed at the end) whose only drive besides C: is
@@ -25,7 +25,10 @@ reachable), in this order:
     CLSID, type library, interfaces, the package's ProductCode or UpgradeCode (packed as
     Windows Installer writes them), or the install folder is as it was in 1; the system
     PATH is as it was; no file of C: that was not there in 1 (the cached package in
-    C:\\windows\\Installer included), no folder named profshim.
+    C:\\windows\\Installer included), no folder named profshim;
+ 9. an upgrade: PACKAGE.msi again, then NEXT.msi (the same package built as the next
+    version) over it: one profshim product left, of the next version, whose object works;
+    `msiexec /x NEXT.msi /qn`, and nothing left, as in 8.
 
 Prints one line per check and "N passed, M failed"; exits 1 when any failed.
 """
@@ -179,18 +182,20 @@ def crlf_text(path):
 
 def main():
     ap = argparse.ArgumentParser()
-    for a in ("--wine-run", "--wine-run-x64", "--msi", "--dll", "--probe", "--version",
-              "--source-dir", "--license", "--work"):
+    for a in ("--wine-run", "--wine-run-x64", "--msi", "--next-msi", "--dll", "--probe", "--version",
+              "--next-version", "--source-dir", "--license", "--work"):
         ap.add_argument(a, required=True)
     ap.add_argument("--bits", type=int, choices=(32, 64), required=True)
     args = ap.parse_args()
-    for a in ("wine_run", "wine_run_x64", "msi", "dll", "probe", "source_dir", "license", "work"):
+    for a in ("wine_run", "wine_run_x64", "msi", "next_msi", "dll", "probe", "source_dir", "license", "work"):
         setattr(args, a, str(Path(getattr(args, a)).resolve()))
 
     c = Checks()
-    msi = Path(args.msi)
-    if not msi.is_file():
-        c.expect(f"{msi} was built", False, "no such file (the build needs wixl and msitools: tools/setup)")
+    msi, next_msi = Path(args.msi), Path(args.next_msi)
+    for package in (msi, next_msi):
+        if not package.is_file():
+            c.expect(f"{package} was built", False, "no such file (the build needs wixl and msitools: tools/setup)")
+    if c.failed:
         print(f"{c.passed} passed, {c.failed} failed")
         return 1
 
@@ -201,12 +206,13 @@ def main():
     d_dir = tmp / "d"
     d_dir.mkdir()
     shutil.copy(msi, d_dir / msi.name)
+    shutil.copy(next_msi, d_dir / next_msi.name)
     shutil.copy(args.probe, d_dir / "probe.vbs")
     wine = Wine(args.wine_run, args.wine_run_x64, prefix, tmp)
     try:
         if not fresh_prefix(c, wine, prefix, d_dir):
             return 1
-        return run(args, c, wine, prefix, d_dir, msi.name)
+        return run(args, c, wine, prefix, d_dir, msi.name, next_msi.name)
     finally:
         wine.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -233,12 +239,14 @@ def product_codes(msi):
     return words
 
 
-def nothing_left(c, wine, prefix, d_dir, reg0, files0, reg_installed, msi_name):
-    """Step 8: the registry and C: after the uninstall, against before."""
+def nothing_left(c, wine, prefix, d_dir, reg0, files0, reg_installed, msi_names):
+    """The registry and C: after an uninstall, against before."""
     reg2 = registry(wine, d_dir, "uninstalled")
-    codes = product_codes(d_dir / msi_name)
-    c.expect(f"{msi_name}'s ProductCode and UpgradeCode", len(codes) == 4)
-    words = ["profshim", CLSID, LIBID, *IIDS, *codes]
+    words = ["profshim", CLSID, LIBID, *IIDS]
+    for msi_name in msi_names:
+        codes = product_codes(d_dir / msi_name)
+        c.expect(f"{msi_name}'s ProductCode and UpgradeCode", len(codes) == 4)
+        words += codes
     during = about_profshim(reg_installed, words)
     c.expect(f"installed, {len(during)} registry keys name profshim (so the search below finds them)",
              len(during) > 23)   # the object's own 23, and Windows Installer's records
@@ -256,7 +264,17 @@ def nothing_left(c, wine, prefix, d_dir, reg0, files0, reg_installed, msi_name):
     c.expect("uninstalled, no file or folder named profshim on C:", not named, str(named))
 
 
-def run(args, c, wine, prefix, d_dir, msi_name):
+def installed_products(keys):
+    """The DisplayVersion of every product named profshim in the Uninstall keys (both views)."""
+    versions = []
+    for key, values in keys.items():
+        if re.search(r"\\Uninstall\\\{[0-9A-F-]+\}$", key, re.IGNORECASE) and \
+                any(v.startswith('"DisplayName"="profshim ') for v in values):
+            versions += [v.split("=", 1)[1].strip('"') for v in values if v.startswith('"DisplayVersion"=')]
+    return versions
+
+
+def run(args, c, wine, prefix, d_dir, msi_name, next_name):
     program_files = "Program Files" if args.bits == 64 else "Program Files (x86)"
     install_dir = prefix / "drive_c" / program_files / "profshim"
     install_win = f"C:\\{program_files}\\profshim"
@@ -337,7 +355,22 @@ def run(args, c, wine, prefix, d_dir, msi_name):
     c.expect(f"msiexec /x {msi_name} /qn", rc == 0, f"exit status {rc} {out.strip()} {err.strip()}")
 
     # 8. Nothing left.
-    nothing_left(c, wine, prefix, d_dir, reg0, files0, reg1, msi_name)
+    nothing_left(c, wine, prefix, d_dir, reg0, files0, reg1, [msi_name])
+
+    # 9. An upgrade: this package, then the same built as the next version, which must
+    #    replace it (MajorUpgrade), work, and uninstall as cleanly.
+    for name in (msi_name, next_name):
+        rc, out, err = wine.run("msiexec", "/i", f"D:\\{name}", "/qn")
+        c.expect(f"msiexec /i {name} /qn", rc == 0, f"exit status {rc} {out.strip()} {err.strip()}")
+    reg3 = registry(wine, d_dir, "upgraded")
+    products = installed_products(reg3)
+    c.expect(f"upgraded: one profshim product installed, {args.next_version}", products == [args.next_version],
+             str(products))
+    rc, out, err = wine.run("cscript", "//nologo", "D:\\probe.vbs")
+    c.expect("upgraded: cscript creates the object and calls it", out.strip() == want, f"got '{out.strip()}'")
+    rc, out, err = wine.run("msiexec", "/x", f"D:\\{next_name}", "/qn")
+    c.expect(f"msiexec /x {next_name} /qn", rc == 0, f"exit status {rc} {out.strip()} {err.strip()}")
+    nothing_left(c, wine, prefix, d_dir, reg0, files0, reg3, [msi_name, next_name])
     return 0 if c.failed == 0 else 1
 
 
