@@ -28,7 +28,8 @@ reachable), in this order:
     C:\\windows\\Installer included), no folder named profshim;
  9. an upgrade: PACKAGE.msi again, then NEXT.msi (the same package built as the next
     version) over it: one profshim product left, of the next version, whose object works;
-    `msiexec /x NEXT.msi /qn`, and nothing left, as in 8.
+    PACKAGE.msi over that is refused (a downgrade); `msiexec /x NEXT.msi /qn`, and nothing
+    left, as in 8.
 
 Prints one line per check and "N passed, M failed"; exits 1 when any failed.
 """
@@ -368,6 +369,10 @@ def run(args, c, wine, prefix, d_dir, msi_name, next_name):
              str(products))
     rc, out, err = wine.run("cscript", "//nologo", "D:\\probe.vbs")
     c.expect("upgraded: cscript creates the object and calls it", out.strip() == want, f"got '{out.strip()}'")
+    rc, out, err = wine.run("msiexec", "/i", f"D:\\{msi_name}", "/qn")
+    products = installed_products(registry(wine, d_dir, "downgrade"))
+    c.expect(f"msiexec /i {msi_name} over {args.next_version} is refused, and changes nothing",
+             rc != 0 and products == [args.next_version], f"exit status {rc}, products {products}")
     rc, out, err = wine.run("msiexec", "/x", f"D:\\{next_name}", "/qn")
     c.expect(f"msiexec /x {next_name} /qn", rc == 0, f"exit status {rc} {out.strip()} {err.strip()}")
     nothing_left(c, wine, prefix, d_dir, reg0, files0, reg3, [msi_name, next_name])
