@@ -58,7 +58,7 @@ def check_contents(wheel, version, license_path):
         fail("%s: unknown platform %s" % (name, platform))
         return
     info = "profshim-%s.dist-info" % version
-    want = sorted(["profshim/__init__.py", "profshim/py.typed", "profshim/" + lib,
+    want = sorted(["profshim/__init__.py", "profshim/_texts.py", "profshim/py.typed", "profshim/" + lib,
                    info + "/LICENSE", info + "/METADATA", info + "/WHEEL",
                    info + "/top_level.txt", info + "/RECORD"])
     with zipfile.ZipFile(wheel) as z:
