@@ -168,8 +168,11 @@ Expect InStr(colon.Description, "Exchange 2007") = 0, "Description of j:doe is n
 
 ' ---- Null and Empty: Err.Number 13, and a text naming the member and the argument ----------
 ' (a recordset field with no value is Null in ASP; a variable never assigned is Empty)
-Sub ExpectRefused(member, argument, kind, number, description, source)
-    Dim what, start
+' Reads the error the statement before it left (under On Error Resume Next), then clears it.
+Sub ExpectRefused(member, argument, kind)
+    Dim what, start, number, description, source
+    number = Err.Number: description = Err.Description: source = Err.Source
+    Err.Clear
     what = member & "(" & argument & " = " & kind & ")"
     start = "ProfShim.ProfileInfo." & member & ": " & argument & " is " & kind
     Expect number = 13, what & ": Err.Number " & number & ", expected 13"
@@ -182,36 +185,26 @@ field = Null
 On Error Resume Next
 result = "untouched"
 result = o.Rewrite(field)
-ExpectRefused "Rewrite", "info", "Null", Err.Number, Err.Description, Err.Source
+ExpectRefused "Rewrite", "info", "Null"
 Expect result = "untouched", "Rewrite(Null): the assignment did not happen"
-Err.Clear
 result = o.Rewrite(Null, 2)
-ExpectRefused "Rewrite", "info", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Rewrite", "info", "Null"
 result = o.ProfileName(Null)
-ExpectRefused "ProfileName", "info", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "ProfileName", "info", "Null"
 result = o.Check(Null)
-ExpectRefused "Check", "info", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Check", "info", "Null"
 Set result = o.CheckReport(field)
-ExpectRefused "CheckReport", "info", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "CheckReport", "info", "Null"
 result = o.Rewrite(neverAssigned)
-ExpectRefused "Rewrite", "info", "Empty", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Rewrite", "info", "Empty"
 result = o.ProfileName(Empty)
-ExpectRefused "ProfileName", "info", "Empty", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "ProfileName", "info", "Empty"
 result = o.Check(neverAssigned)
-ExpectRefused "Check", "info", "Empty", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Check", "info", "Empty"
 result = o.Rewrite(dn, field)
-ExpectRefused "Rewrite", "flags", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Rewrite", "flags", "Null"
 result = o.Describe(Null)
-ExpectRefused "Describe", "status", "Null", Err.Number, Err.Description, Err.Source
-Err.Clear
+ExpectRefused "Describe", "status", "Null"
 ' An Empty flags is 0, as VBScript makes it; an empty String is a string, and checked.
 result = o.Rewrite(dn, neverAssigned)
 Expect Err.Number = 0 And result = "EXCH01" & vbLf & "jdoe", "Rewrite(dn, Empty) is Rewrite(dn, 0): " & Err.Number
