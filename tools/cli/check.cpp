@@ -40,7 +40,7 @@ void add_options(CLI::App& command) {
 
 }  // namespace
 
-const Command kCheckCommand{
+extern const Command kCheckCommand{  // extern: listed in main.cpp
     "check", "is each ProfileInfo safe to give to CDO as it is? (psh_check)",
     "Table columns: STATUS, AT (the unit at fault, from 0, with a caret under it), FORM\n"
     "(alias, dn, anonymous; '-' where the separators did not parse, \"unknown\" in JSON),\n"

@@ -28,7 +28,7 @@ constexpr int kExitUsage = 2;       // the command line or an input file could n
 constexpr int kExitBadLines = 3;    // every line answered, but some line of a -f file could not be read
 
 // ---- commands (main.cpp parses with CLI11 and writes the help) ---------------------------
-// A command is a file that defines one Command, and one line in main.cpp's kCommands.
+// A command is a file that defines one Command, listed in main.cpp (its top comment says how).
 
 struct Command {
     const char* name;
@@ -38,7 +38,6 @@ struct Command {
     int (*run)(const CLI::App& command);     // after parsing: its exit status
 };
 
-extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;  // a file each
 // An argument's value as given on the command line (main.cpp keeps what CLI11 would split):
 // each value of a parsed option, or one such value.
 std::vector<std::string> given(const CLI::Option& option);

@@ -256,7 +256,7 @@ void add_options(CLI::App& command) {
 
 }  // namespace
 
-const Command kDemoCommand{
+extern const Command kDemoCommand{  // extern: listed in main.cpp
     "demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", "", add_options, run};
 
 }  // namespace profshim_cli

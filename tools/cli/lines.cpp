@@ -1,5 +1,7 @@
-// The streaming driver of check, rewrite and name: one line in memory at a time, so memory
-// stays the same whatever the input's size; the table's columns are fixed before it starts.
+// The streaming driver of check, rewrite and name (and of any command that answers
+// ProfileInfos a line at a time): one line in memory at a time, so memory stays the same
+// whatever the input's size; the table's columns are fixed before it starts. Reading is
+// read_lines (samples.hpp), writing the Writer below.
 
 #include <algorithm>
 #include <cerrno>
@@ -230,8 +232,7 @@ int run_lines(const CLI::App& command, const LineCommand& cmd) {
     for (Input& in : inputs) {
         if (in.file) {
             std::ifstream probe;
-            if (in.value == "-") continue;
-            if (const std::string error = open(in.value, probe); !error.empty()) return file_error(error);
+            if (const std::string error = in.value == "-" ? "" : open(in.value, probe); !error.empty()) return file_error(error);
             continue;
         }
         ++argument;

@@ -3,17 +3,18 @@
 // command line: CLI11 parses it and writes the help, laid out by the formatter below.
 //
 // Adding a command (`resolve`, say):
-//   1. resolve.cpp defines `const Command kResolveCommand{name, summary, details,
+//   1. resolve.cpp defines `extern const Command kResolveCommand{name, summary, details,
 //      add_options, run}` (cli.hpp): add_options gives its CLI11 subcommand its options and
 //      operands; run gets the parsed subcommand and returns the exit status. A command that
 //      answers ProfileInfos a line at a time, as check does, calls add_json_option and
 //      add_input_options (--json, -f FILE, INFO...) and run_lines (lines.cpp), which reads,
 //      answers and writes each line before the next (table or JSON, bad lines as rows).
-//   2. One line each: `&kResolveCommand` in kCommands below, `extern` in cli.hpp, and
-//      resolve.cpp in CMakeLists.txt. Help, usage lines, the man page and the messages for
-//      unknown options come from CLI11 and need nothing more.
+//   2. Its registration: kResolveCommand in the two lines that list the commands below, and
+//      resolve.cpp in CMakeLists.txt. Help, usage lines, the man page (profshim(1)) and the
+//      messages for unknown options follow from CLI11 and need nothing more.
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -24,6 +25,9 @@
 #include "cli.hpp"
 
 namespace profshim_cli {
+
+// The commands, a file each, in the order the help lists them.
+extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;
 
 namespace {
 
@@ -44,9 +48,10 @@ constexpr const char* kFooter =
     "could not be read (a bad escape, a line too long: its row says what and at which column).\n";
 
 // Arguments as given. CLI11 reads an operand "[a,b]" of a list as the two values a and b
-// (Option::_add_result); a ProfileInfo is taken whole, so while CLI11 parses, each argument
-// stands in as "\x1F" and its index here, and given() puts it back.
+// (Option::_add_result); a ProfileInfo is taken whole, so while CLI11 parses, each such
+// argument stands in as kStandIn and its index here, and given() puts it back.
 std::vector<std::string> g_args;
+constexpr std::string_view kStandIn = "\x1Fprofshim-argument-";
 
 bool is_help(std::string_view a) { return a == "help" || a == "--help" || a == "-h"; }
 
@@ -166,11 +171,11 @@ int run(int argc, char** argv) {
     help->set_help_flag();
     CLI::App* version_command = app.add_subcommand("version", "as --version")->allow_extras();
 
+    g_args.assign(argv + 1, argv + argc);
     std::vector<std::string> reversed;  // CLI11 takes the arguments last first
-    for (int i = argc - 1; i > 0; --i) {
-        g_args.emplace(g_args.begin(), argv[i]);
-        const std::string_view a = argv[i];
-        reversed.push_back(a.starts_with("[") && a.ends_with("]") ? "\x1F" + std::to_string(i - 1) : std::string(a));
+    for (std::size_t i = g_args.size(); i-- > 0;) {
+        const std::string& a = g_args[i];
+        reversed.push_back(a.starts_with("[") && a.ends_with("]") ? std::string(kStandIn) + std::to_string(i) : a);
     }
     if (argc < 2) return no_command(app);
     try {
@@ -215,9 +220,11 @@ int run(int argc, char** argv) {
 }  // namespace
 
 std::string given(const std::string& value) {
-    if (!value.starts_with("\x1F")) return value;
-    const std::size_t i = std::stoul(value.substr(1));
-    return i < g_args.size() ? g_args[i] : value;
+    const char* end = value.data() + value.size();
+    std::size_t i = 0;
+    if (value.starts_with(kStandIn) && std::from_chars(value.data() + kStandIn.size(), end, i).ptr == end && i < g_args.size())
+        return g_args[i];
+    return value;
 }
 
 std::vector<std::string> given(const CLI::Option& option) {

@@ -35,7 +35,7 @@ void add_options(CLI::App& command) {
 
 }  // namespace
 
-const Command kNameCommand{
+extern const Command kNameCommand{  // extern: listed in main.cpp
     "name", "a safe, stable, unique MAPI profile name for each ProfileInfo (psh_profile_name)",
     "SERVER_MAILBOX_HASH, at most 64 units of A-Z a-z 0-9 _, the same for inputs that differ\n"
     "only in case or in whitespace.\n",

@@ -43,7 +43,7 @@ void add_options(CLI::App& command) {
 
 }  // namespace
 
-const Command kRewriteCommand{
+extern const Command kRewriteCommand{  // extern: listed in main.cpp
     "rewrite", "the safe form of each ProfileInfo (psh_rewrite)",
     "CRLF to LF, spaces trimmed, a DN mailbox replaced by its directory name (unless --keep-dn,\n"
     "or the DN is of Exchange 2007 or later), then checked as psh_check would.\n",
