@@ -152,7 +152,8 @@ int no_command(const CLI::App& app) {
     return kExitUsage;
 }
 
-int run(int argc, char** argv) {
+// `args`: the arguments after the program's name, however main() read them.
+int run(std::vector<std::string> args) {
     CLI::App app{kDescription, "profshim"};
     app.formatter(std::make_shared<Formatter>());
     app.footer(kFooter);
@@ -171,13 +172,13 @@ int run(int argc, char** argv) {
     help->set_help_flag();
     CLI::App* version_command = app.add_subcommand("version", "as --version")->allow_extras();
 
-    g_args.assign(argv + 1, argv + argc);
+    g_args = std::move(args);
     std::vector<std::string> reversed;  // CLI11 takes the arguments last first
     for (std::size_t i = g_args.size(); i-- > 0;) {
         const std::string& a = g_args[i];
         reversed.push_back(a.starts_with("[") && a.ends_with("]") ? std::string(kStandIn) + std::to_string(i) : a);
     }
-    if (argc < 2) return no_command(app);
+    if (g_args.empty()) return no_command(app);
     try {
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
@@ -188,7 +189,7 @@ int run(int argc, char** argv) {
     }
     const std::vector<std::string> extra = app.remaining();
     if (version_flag->count() > 0 || version_command->parsed())
-        return argc == 2 ? version() : usage_error("--version takes no arguments");
+        return g_args.size() == 1 ? version() : usage_error("--version takes no arguments");
     if (help->parsed()) {
         if (help->remaining_size() > 1) return usage_error("help takes at most one command name");
         const std::string topic = help->remaining_size() == 1 ? given(help->remaining()[0]) : "";
@@ -250,7 +251,7 @@ int file_error(std::string_view message) {
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);  // iostreams only: their own buffers, no stdio lock per character
     try {
-        const int rc = profshim_cli::run(argc, argv);
+        const int rc = profshim_cli::run(std::vector<std::string>(argv + 1, argv + argc));
         errno = 0;
         if (std::cout.flush()) return rc;
         // A full disk or a closed pipe: the output is incomplete, whatever the inputs were.
