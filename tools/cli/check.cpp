@@ -8,23 +8,26 @@ namespace {
 
 int run(const CLI::App& command) {
     std::size_t rewritable = 0;
-    auto answer = [&](const std::string& info) {
+    auto answer = [&](const std::string& info, bool json) {
         const Check c = check(info);
         const psh_report& r = c.report;
         rewritable += c.status != PSH_OK && r.rewritable != 0 ? 1 : 0;
-        return Answer{
-            .status = c.status,
-            .message = verdict(c),
-            .json = {{"form", form_name(r.form)},
-                     {"server_offset", r.server_offset},
-                     {"server_length", r.server_length},
-                     {"mailbox_offset", r.mailbox_offset},
-                     {"mailbox_length", r.mailbox_length},
-                     {"error_offset", r.error_offset},
-                     {"rewritable", r.rewritable != 0}},
-            .cells = {r.error_offset >= 0 ? std::to_string(r.error_offset) : "-", r.form != PSH_FORM_UNKNOWN ? form_name(r.form) : "-",
-                      c.status == PSH_OK ? "-" : r.rewritable != 0 ? "yes" : "no"},
-            .caret = r.error_offset};
+        Answer a;
+        a.status = c.status;
+        a.message = verdict(c);
+        a.caret = r.error_offset;
+        if (json)
+            a.json = {{"form", form_name(r.form)},
+                      {"server_offset", r.server_offset},
+                      {"server_length", r.server_length},
+                      {"mailbox_offset", r.mailbox_offset},
+                      {"mailbox_length", r.mailbox_length},
+                      {"error_offset", r.error_offset},
+                      {"rewritable", r.rewritable != 0}};
+        else
+            a.cells = {r.error_offset >= 0 ? std::to_string(r.error_offset) : "-", r.form != PSH_FORM_UNKNOWN ? form_name(r.form) : "-",
+                       c.status == PSH_OK ? "-" : r.rewritable != 0 ? "yes" : "no"};
+        return a;
     };
     auto summary = [&](std::size_t n, std::size_t ok) {
         return "checked: " + std::to_string(ok) + " OK, " + std::to_string(n - ok) + " not OK" +

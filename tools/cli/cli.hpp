@@ -77,8 +77,8 @@ using Json = nlohmann::ordered_json;  // its fields in the order they are set
 struct Answer {
     int32_t status = PSH_E_UNEXPECTED;
     std::string message;             // what the command says of its own result
-    Json json = Json::object();      // the command's own JSON fields, after the common ones
-    std::vector<std::string> cells;  // the command's own table cells, after STATUS
+    Json json = Json::object();      // --json: the command's own fields, after the common ones
+    std::vector<std::string> cells;  // else: the command's own table cells, after STATUS
     int32_t caret = -1;              // a unit of the input to point at in the table, or -1
 };
 
@@ -91,7 +91,8 @@ struct Column {
 struct LineCommand {
     const char* verb;                                                   // "check"
     std::vector<Column> columns;                                        // the command's own
-    std::function<Answer(const std::string& info)> answer;              // counting for the summary too
+    // Its answer, with JSON fields or table cells as `json` says; counting for the summary too.
+    std::function<Answer(const std::string& info, bool json)> answer;
     // The table's last line, after "N ProfileInfos ": "checked: 2 OK, ..."
     std::function<std::string(std::size_t n, std::size_t ok)> summary;
 };

@@ -60,7 +60,7 @@ public:
     // `source`: "argument 2", "FILE:LINE" or "<stdin>:LINE"; `line` 0 for an argument.
     // `tab`: the line had a TAB, so that `label` came before it.
     void write(const std::string& source, const std::string& label, const std::string& info, int line, bool tab) {
-        const Answer a = cmd_.answer(info);
+        Answer a = cmd_.answer(info, json_);
         ++count_;
         ok_ += a.status == PSH_OK ? 1 : 0;
         // Each failure's words once, for the legend under the table; at most 64 of them.
@@ -78,7 +78,7 @@ public:
             j["status_name"] = status_name(a.status);
             j["ok"] = a.status == PSH_OK;
             j["message"] = latin1_to_utf8(a.message);
-            for (const auto& [key, value] : a.json.items()) j[key] = value;
+            for (auto& [key, value] : a.json.items()) j[key] = std::move(value);
             if (!note.empty()) j["note"] = latin1_to_utf8(note);
             std::cout << j.dump(-1, ' ', true) << "\n";
             return;
@@ -137,7 +137,8 @@ public:
 private:
     // The fields every JSON object starts with.
     static Json common(const std::string& source, const std::string& label, Json input, std::string input_escaped) {
-        Json j;
+        Json j = Json::object();
+        j.get_ref<Json::object_t&>().reserve(24);  // every field without moving the others
         j["source"] = latin1_to_utf8(source);
         j["label"] = label.empty() ? Json(nullptr) : Json(latin1_to_utf8(label));
         j["input"] = std::move(input);
@@ -179,6 +180,7 @@ private:
 
 std::string latin1_to_utf8(std::string_view units) {
     std::string s;
+    s.reserve(units.size());
     for (const char c : units) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x80) {

@@ -7,15 +7,16 @@ namespace profshim_cli {
 
 namespace {
 
-Answer answer(const std::string& info) {
+Answer answer(const std::string& info, bool json) {
     const Text t = profile_name(info);
     const bool good = t.status == PSH_OK;
-    return Answer{
-        .status = t.status,
-        .message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
-                        : "psh_profile_name failed, there is no name: " + what_happened(t.status),
-        .json = {{"name", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)}},
-        .cells = {good ? t.text : "-"}};
+    Answer a;
+    a.status = t.status;
+    a.message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
+                     : "psh_profile_name failed, there is no name: " + what_happened(t.status);
+    if (json) a.json = {{"name", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)}};
+    else a.cells = {good ? t.text : "-"};
+    return a;
 }
 
 std::string summary(std::size_t n, std::size_t ok) {

@@ -12,20 +12,23 @@ int run(const CLI::App& command) {
     const bool keep_dn = command.count("--keep-dn") > 0, exact = command.count("--exact") > 0;
     const uint32_t flags = (keep_dn ? PSH_REWRITE_KEEP_DN : 0u) | (exact ? PSH_REWRITE_EXACT : 0u);
     std::size_t changed = 0;
-    auto answer = [&](const std::string& info) {
+    auto answer = [&](const std::string& info, bool json) {
         const Text t = rewrite(info, flags);
         const bool good = t.status == PSH_OK, differs = good && t.text != info;
         changed += differs ? 1 : 0;
-        return Answer{
-            .status = t.status,
-            .message = !good    ? "psh_rewrite failed, there is no output: " + what_happened(t.status)
-                       : differs ? "PSH_OK: the output is the safe form of this ProfileInfo; give it to CDO Session.Logon."
-                                 : "PSH_OK: this ProfileInfo is already in its safe form; psh_rewrite changed nothing.",
-            .json = {{"keep_dn", keep_dn},
-                     {"exact", exact},
-                     {"output", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)},
-                     {"changed", good ? Json(differs) : Json(nullptr)}},
-            .cells = {good ? encode_c_escapes(t.text, true) : "-"}};
+        Answer a;
+        a.status = t.status;
+        a.message = !good    ? "psh_rewrite failed, there is no output: " + what_happened(t.status)
+                    : differs ? "PSH_OK: the output is the safe form of this ProfileInfo; give it to CDO Session.Logon."
+                              : "PSH_OK: this ProfileInfo is already in its safe form; psh_rewrite changed nothing.";
+        if (json)
+            a.json = {{"keep_dn", keep_dn},
+                      {"exact", exact},
+                      {"output", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)},
+                      {"changed", good ? Json(differs) : Json(nullptr)}};
+        else
+            a.cells = {good ? encode_c_escapes(t.text, true) : "-"};
+        return a;
     };
     auto summary = [&](std::size_t n, std::size_t ok) {
         return std::string("rewritten") + (keep_dn ? " (keeping DN mailboxes)" : exact ? " (exact-match names)" : "") + ": " +
