@@ -3,25 +3,44 @@
 # written by hand.
 
 # profshim_read_exports(<public_var> <private_var> <def_file>)
-#   public_var:  the names every build exports (profshim.h section 1).
+#   public_var:  the names every build exports (profshim.h section 1), in the file's order.
 #   private_var: names marked PRIVATE (the COM entry points), Windows only.
-# tools/exports_def.py is the one reader of the file's grammar; CMake asks it.
+# The grammar, as tools/exports_def.py reads it for the Python tools: ';' starts a comment;
+# the line EXPORTS starts the list; each line after it is one name (a C identifier, with an
+# optional @N ordinal), optionally followed by PRIVATE; lines before EXPORTS are the linker's.
+# CMake reads it itself so that configuring the library and the CLI needs no Python (the
+# demo installs a compiler, CMake and GSL only); ctest abi.exports_def_readers_agree checks
+# that both readers give the same names.
 function(profshim_read_exports public_var private_var def_file)
-  set(reader "${PROJECT_SOURCE_DIR}/tools/exports_def.py")
-  foreach(kind IN ITEMS public private)
-    set(flag "")
-    if(kind STREQUAL "private")
-      set(flag "--private")
+  file(READ "${def_file}" text)
+  string(REGEX REPLACE ";[^\n]*" "" text "${text}")   # comments, before ';' splits lists
+  string(REPLACE "\n" ";" lines "${text}")
+  set(public_names "")
+  set(private_names "")
+  set(in_exports FALSE)
+  set(number 0)
+  foreach(line IN LISTS lines)
+    math(EXPR number "${number} + 1")
+    string(STRIP "${line}" line)
+    if(line STREQUAL "")
+      continue()
+    elseif(line STREQUAL "EXPORTS")
+      set(in_exports TRUE)
+    elseif(in_exports)
+      if(NOT line MATCHES "^([A-Za-z_][A-Za-z0-9_]*)(@[0-9]+)?([ \t]+PRIVATE)?$")
+        message(FATAL_ERROR "${def_file}:${number}: cannot read export line '${line}'")
+      endif()
+      if(CMAKE_MATCH_3)
+        list(APPEND private_names "${CMAKE_MATCH_1}")
+      else()
+        list(APPEND public_names "${CMAKE_MATCH_1}")
+      endif()
     endif()
-    execute_process(COMMAND "${Python3_EXECUTABLE}" "${reader}" names ${flag} "${def_file}"
-                    OUTPUT_VARIABLE names ERROR_VARIABLE error RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "${def_file}: ${error}")
-    endif()
-    string(STRIP "${names}" names)
-    string(REPLACE "\n" ";" ${kind}_names "${names}")
   endforeach()
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${def_file}" "${reader}")
+  if(NOT public_names)
+    message(FATAL_ERROR "${def_file}: no exported names")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${def_file}")
   set(${public_var} "${public_names}" PARENT_SCOPE)
   set(${private_var} "${private_names}" PARENT_SCOPE)
 endfunction()

@@ -22,10 +22,13 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
-# The GSL is header-only and target-neutral, but Debian installs it under /usr/include,
-# which must never be on a mingw include path (glibc's headers live there too). This
-# package config exposes a copy of just the gsl/ headers as Microsoft.GSL::GSL.
+# The GSL, CLI11 and nlohmann-json are header-only and target-neutral, but Debian installs
+# them under /usr/include, which must never be on a mingw include path (glibc's headers live
+# there too). The package configs in mingw/ expose a copy of just their headers each
+# (mingw/HostHeaders.cmake).
 set(Microsoft.GSL_DIR "${CMAKE_CURRENT_LIST_DIR}/mingw" CACHE PATH "")
+set(CLI11_DIR "${CMAKE_CURRENT_LIST_DIR}/mingw" CACHE PATH "")
+set(nlohmann_json_DIR "${CMAKE_CURRENT_LIST_DIR}/mingw" CACHE PATH "")
 
 # Every program and the DLL link libgcc, libstdc++ and winpthread statically, so that
 # they need nothing but Windows' own DLLs (no libstdc++-6.dll, libgcc_s_*.dll,

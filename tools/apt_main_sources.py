@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Writes, as one deb822 .sources file on stdout, the machine's own apt sources for its
 release's main and updates suites only (<codename>, <codename>-updates): no security
-suite, no other repository. tools/setup resolves the 32-bit Wine install against these
+suite unless asked for, no other repository. tools/setup resolves the 32-bit Wine install against these
 when the security archive's i386 index cannot be had.
 
-    apt_main_sources.py CODENAME [SOURCES_FILE...]
+    apt_main_sources.py [--security] CODENAME [SOURCES_FILE...]
+
+With --security, <codename>-security too: tools/fresh_root gives its minimal Debian root the
+suites a fresh Debian 12 has.
 
 Reads both formats: deb822 (*.sources) and one-line (sources.list, *.list). The mirror
 hosts are the machine's own; none is named here.
@@ -53,8 +56,11 @@ def one_line_entries(text):
 
 
 def main(argv):
+    security = len(argv) > 1 and argv[1] == "--security"
+    if security:
+        argv = argv[1:]
     codename, files = argv[1], argv[2:]
-    wanted = {codename, codename + "-updates"}
+    wanted = {codename, codename + "-updates"} | ({codename + "-security"} if security else set())
     stanzas = []
     for path in files:
         try:

@@ -29,7 +29,7 @@ import re
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 

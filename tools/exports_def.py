@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""exports.def, the one list of profshim's exported names, read in one place.
+"""exports.def, the one list of profshim's exported names, read for the Python tools.
 
 Its grammar: ';' starts a comment; the line EXPORTS starts the list; each line after it is
 one name (a C identifier, with an optional @N ordinal), optionally followed by PRIVATE: the
@@ -10,7 +10,8 @@ As a module (bindings/vb/check_bas.py, tests/windows/check_binaries.py,
 tools/check_boundary.py):  read(path) -> Exports(public, private)
 As a program:
     exports_def.py names [--private] DEF
-        one name a line; cmake/ExportsDef.cmake reads the list this way at configure time
+        one name a line; ctest abi.exports_def_readers_agree compares it with the reading of
+        cmake/ExportsDef.cmake, which reads the file itself so that the build needs no Python
     exports_def.py check-header DEF HEADER
         the header declares (PSH_API ... PSH_CALL name) exactly the public names; exit 1 if not
 """

@@ -28,7 +28,9 @@
 //   and Linux.
 // - Status codes are the HRESULT-shaped ints of include/profshim.h (Status: PSH_E_UNSAFE_CHAR
 //   is Status.UnsafeChar); a call that cannot give its answer throws ProfShimException,
-//   whose Status is the code, HResult the same value and Message the library's own text.
+//   whose Status is the code, HResult the same value and Message what it means and what to
+//   do next, in this binding's words (ProfileInfo.Rewrite, CheckReport.Rewritable, ...;
+//   never a C function, and never the call that just failed): the Texts class below.
 
 using System;
 using System.Runtime.InteropServices;
@@ -78,14 +80,14 @@ namespace ProfShim
                       // name is written "=name", the exact-match form of KB Q193643
     }
 
-    /// <summary>A profshim call failed: Status says why, Message is the library's text.</summary>
+    /// <summary>A profshim call failed: Status says why, Message what it means and what to do next.</summary>
     [Serializable]
     public class ProfShimException : Exception
     {
         /// <summary>The library's status; HResult holds the same value.</summary>
         public Status Status { get { return (Status)HResult; } }
 
-        /// <summary>A failure with the library's text for <paramref name="status"/>.</summary>
+        /// <summary>A failure with this binding's text for <paramref name="status"/>.</summary>
         public ProfShimException(Status status)
             : base(ProfileInfo.Describe(status))
         {
@@ -123,10 +125,14 @@ namespace ProfShim
     }
 
     /// <summary>What ProfileInfo.Check found; immutable. Offsets are UTF-16 units, that
-    /// is .NET string indexes.</summary>
+    /// is .NET string indexes. A report no Check made (default(CheckReport)) is not Ok: its
+    /// Status is Unexpected and IsChecked false.</summary>
     public readonly struct CheckReport
     {
-        public Status Status { get; }
+        private readonly Status status;
+        private readonly string info;       // the string checked, for Server and Mailbox
+
+        public Status Status { get { return IsChecked ? status : Status.Unexpected; } }
         public Form Form { get; }
         public int ServerOffset { get; }   // -1 until the separators are parsed
         public int ServerLength { get; }
@@ -134,11 +140,21 @@ namespace ProfShim
         public int MailboxLength { get; }
         public int ErrorOffset { get; }    // -1 when none, or when no single unit is at fault
         public bool Rewritable { get; }    // Rewrite(info) would succeed
+        public bool IsChecked { get; }     // made by Check (or a constructor), not default
 
         public CheckReport(Status status, Form form, int serverOffset, int serverLength,
                            int mailboxOffset, int mailboxLength, int errorOffset, bool rewritable)
+            : this(status, form, serverOffset, serverLength, mailboxOffset, mailboxLength,
+                   errorOffset, rewritable, null)
         {
-            Status = status;
+        }
+
+        /// <summary>A report of <paramref name="info"/>, whose Server and Mailbox it gives.</summary>
+        public CheckReport(Status status, Form form, int serverOffset, int serverLength,
+                           int mailboxOffset, int mailboxLength, int errorOffset, bool rewritable,
+                           string info)
+        {
+            this.status = status;
             Form = form;
             ServerOffset = serverOffset;
             ServerLength = serverLength;
@@ -146,11 +162,172 @@ namespace ProfShim
             MailboxLength = mailboxLength;
             ErrorOffset = errorOffset;
             Rewritable = rewritable;
+            IsChecked = true;
+            this.info = info;
         }
 
-        public bool Ok { get { return Status == Status.Ok; } }
-        public string Text { get { return ProfileInfo.Describe(Status); } }
-        public override string ToString() { return Status + " at " + ErrorOffset; }
+        public bool Ok { get { return IsChecked && status == Status.Ok; } }
+
+        /// <summary>The server part of the string checked; null before the separators are
+        /// parsed (or for a report made without the string).</summary>
+        public string Server { get { return Part(ServerOffset, ServerLength); } }
+
+        /// <summary>The mailbox part of the string checked; null as for Server.</summary>
+        public string Mailbox { get { return Part(MailboxOffset, MailboxLength); } }
+
+        /// <summary>What Status means and what to do next (for a DN of Exchange 2007 or
+        /// later, why it is not rewritten).</summary>
+        public string Text { get { return Texts.ForStatus(Status, Mailbox); } }
+
+        /// <summary>"Ok", "UnsafeChar at 7", "NoSeparator" (no single character at fault),
+        /// or "not checked" for default(CheckReport).</summary>
+        public override string ToString()
+        {
+            if (!IsChecked) return "not checked";
+            return ErrorOffset < 0 ? status.ToString() : status + " at " + ErrorOffset;
+        }
+
+        private string Part(int offset, int length)
+        {
+            if (info == null || offset < 0 || length < 0 || offset + length > info.Length) return null;
+            return info.Substring(offset, length);
+        }
+    }
+
+    /// <summary>The words of this binding: what each status means to a .NET caller and what
+    /// to do next. They name ProfileInfo's members, never a C function or the header, and a
+    /// failed call's text never advises that same call.</summary>
+    internal static class Texts
+    {
+        // The /ou= RDN of every legacyExchangeDN made by Exchange 2007 and later (profshim.h
+        // section 6 step 3, "exactly that text, in any ASCII case"). The library answers
+        // UnsafeChar, not rewritable, for such a DN as for one whose last RDN holds ':' or
+        // '?', so the binding tells them apart by this documented text. An RDN holds no '/',
+        // so in a valid DN "/ou=" is the DN's own /ou= RDN.
+        private const string ModernOu = "/ou=exchange administrative group (fydibohf23spdlt)/";
+
+        internal static bool IsModernDn(string text)
+        {
+            return text != null && AsciiLower(text).Contains(ModernOu);
+        }
+
+        private static string AsciiLower(string text)
+        {
+            var chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+                if (chars[i] >= 'A' && chars[i] <= 'Z') chars[i] = (char)(chars[i] + 32);
+            return new string(chars);
+        }
+
+        private static string Said(Status status, string body)
+        {
+            return status + " (0x" + ((int)status).ToString("X8") + "): " + body;
+        }
+
+        internal static string ForStatus(Status status, string mailbox)
+        {
+            if (status == Status.UnsafeChar && IsModernDn(mailbox)) return Said(status, ModernDn);
+            string body = Body(status);
+            return body != null ? Said(status, body)
+                                : "unknown status 0x" + ((int)status).ToString("X8");
+        }
+
+        // keptDnAlone: the same Rewrite without KeepDn succeeds.
+        internal static string ForRewrite(Status status, string info, bool keptDnAlone)
+        {
+            if (status != Status.UnsafeChar) return ForStatus(status, null);
+            if (keptDnAlone) return Said(status, KeptDn);
+            return Said(status, IsModernDn(info) ? ModernDn : NotRewritable);
+        }
+
+        private const string ModernDn =
+            "the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is Exchange " +
+            "Administrative Group (FYDIBOHF23SPDLT)), whose last part is not the alias: a display " +
+            "name, or hex digits with it. So it is not rewritten, since that could log on to " +
+            "another mailbox or to none. Look the mailbox up in the directory (its mailNickname) " +
+            "and give server + \"\\n\" + that alias, or name a profile of your own with " +
+            "ProfileInfo.ProfileName(info).";
+        private const string KeptDn =
+            "the DN mailbox was kept as it is (RewriteFlags.KeepDn), and its '/' is not allowed " +
+            "in a file name, so the logon would fail with MAPI_E_NOT_FOUND (KB Q271913); leave " +
+            "KeepDn out to have the DN replaced by its alias, or name a profile of your own with " +
+            "ProfileInfo.ProfileName(info).";
+        private const string NotRewritable =
+            "the mailbox holds a character Windows does not allow in a file name (KB Q271913), " +
+            "and taking it out would name another mailbox; name a profile of your own with " +
+            "ProfileInfo.ProfileName(info), or give the mailbox's alias as the directory holds " +
+            "it (its mailNickname).";
+
+        private static string Body(Status status)
+        {
+            switch (status)
+            {
+                case Status.Ok:
+                    return "the ProfileInfo is safe to give to CDO's Session.Logon as it is.";
+                case Status.Pointer:
+                    return "no string reached the library; pass the ProfileInfo as a string.";
+                case Status.InvalidArg:
+                    return "the ProfShim assembly passed the library an invalid argument; this is " +
+                           "a fault of the assembly: please report the call that caused it.";
+                case Status.Unexpected:
+                    return "an internal failure was caught inside profshim and nothing was " +
+                           "changed; please report the input that caused it (a default(CheckReport) " +
+                           "says this too: it was made by no Check).";
+                case Status.InsufficientBuffer:
+                    return "a result did not fit the room the ProfShim assembly gave it; this is " +
+                           "a fault of the assembly: please report the input.";
+                case Status.TooLong:
+                    return "the ProfileInfo is over 4096 characters, far more than a server and a " +
+                           "mailbox need; check that the right string is passed.";
+                case Status.UnknownFlags:
+                    return "the flags hold a bit this version does not define; pass " +
+                           "RewriteFlags.KeepDn, RewriteFlags.Exact, both or None.";
+                case Status.BadChar:
+                    return "the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or " +
+                           "NUL inside a line, or a character outside ASCII such as an accented " +
+                           "letter) at CheckReport.ErrorOffset. Do not remove or replace it: a name " +
+                           "with a letter taken out names another mailbox, or none. Give the " +
+                           "mailbox's alias as the directory holds it (its mailNickname, which is " +
+                           "ASCII). Only a line break's CR and spaces or tabs at the ends of lines " +
+                           "are cleaned by ProfileInfo.Rewrite and ProfileInfo.ProfileName.";
+                case Status.NoSeparator:
+                    return "no line feed between server and mailbox (or one of the two is empty); " +
+                           "build the ProfileInfo as server + \"\\n\" + mailbox.";
+                case Status.Syntax:
+                    return "too many line feeds; give server + \"\\n\" + mailbox, or " +
+                           "serverDn + \"\\n\\nanon\" for anonymous access.";
+                case Status.EmptyServer:
+                    return "the server part, before the line feed, is empty; give the Exchange " +
+                           "server's name.";
+                case Status.BadServer:
+                    return "the server part is not a host name (letters, digits, '.', '-', '_'; " +
+                           "labels of up to 63 characters, 253 in all) nor a personalized server " +
+                           "name GUID@host; give the Exchange server's name.";
+                case Status.EmptyMailbox:
+                    return "the mailbox part, after the line feed, is empty; give the mailbox's alias.";
+                case Status.BadMailbox:
+                    return "the mailbox alias starts or ends with a space, or is over 64 " +
+                           "characters; give the alias exactly as the directory holds it (its " +
+                           "mailNickname).";
+                case Status.BadDn:
+                    return "the mailbox's distinguished name breaks the Exchange DN grammar " +
+                           "(/o=ORG/ou=SITE/cn=.../cn=NAME) at CheckReport.ErrorOffset; copy the DN " +
+                           "exactly from the directory (its legacyExchangeDN), or give the " +
+                           "mailbox's alias.";
+                case Status.UnsafeChar:
+                    return "the mailbox holds a character Windows does not allow in a file name, " +
+                           "so MAPI cannot create the profile file and the logon fails with " +
+                           "MAPI_E_NOT_FOUND (KB Q271913). Where CheckReport.Rewritable is true, " +
+                           "give CDO ProfileInfo.Rewrite(info); otherwise name a profile of your " +
+                           "own with ProfileInfo.ProfileName(info).";
+                case Status.ReservedName:
+                    return "the server or the mailbox is a Windows device name (CON, NUL, COM1, " +
+                           "...), which cannot be a file name; name a profile of your own with " +
+                           "ProfileInfo.ProfileName(info).";
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>Check, rewrite and name CDO ProfileInfo strings.</summary>
@@ -159,8 +336,6 @@ namespace ProfShim
         public const int MaxInput = 4096;          // PSH_MAX_INPUT, in UTF-16 units
         public const int ProfileNameMax = 64;      // PSH_PROFILE_NAME_MAX
         public const int VersionNumber = 10200;    // PSH_VERSION_NUMBER this file was written for
-
-        private const int DescribeCap = 256;       // every text of psh_describe fits
 
         /// <summary>Is info safe to give to CDO as it is? A bad string is an answer, not an exception.</summary>
         public static unsafe CheckReport Check(string info)
@@ -171,7 +346,8 @@ namespace ProfShim
             fixed (char* units = info)
                 status = NativeMethods.psh_check_w(units, info.Length, ref r);
             return new CheckReport((Status)status, (Form)r.form, r.server_offset, r.server_length,
-                                   r.mailbox_offset, r.mailbox_length, r.error_offset, r.rewritable != 0);
+                                   r.mailbox_offset, r.mailbox_length, r.error_offset, r.rewritable != 0,
+                                   info);
         }
 
         /// <summary>info made safe for CDO: CRLF and whitespace cleaned, a DN mailbox
@@ -181,35 +357,29 @@ namespace ProfShim
         {
             if (info == null) throw new ArgumentNullException(nameof(info));
             // Never longer than the input, but for the "=" that Exact may add.
-            return CallWithBuffer(Rewriter, info, (uint)flags, info.Length + 2);
+            string safe;
+            Status status = CallWithBuffer(Rewriter, info, (uint)flags, info.Length + 2, out safe);
+            if (status == Status.Ok) return safe;
+            bool keptDnAlone = (flags & RewriteFlags.KeepDn) != 0 &&
+                CallWithBuffer(Rewriter, info, (uint)(flags & ~RewriteFlags.KeepDn), info.Length + 2, out safe) == Status.Ok;
+            throw new ProfShimException(status, Texts.ForRewrite(status, info, keptDnAlone));
         }
 
         /// <summary>A safe, stable, unique MAPI profile name for info; throws ProfShimException.</summary>
         public static string ProfileName(string info)
         {
             if (info == null) throw new ArgumentNullException(nameof(info));
-            return CallWithBuffer(Namer, info, 0, ProfileNameMax + 1);
+            string name;
+            Status status = CallWithBuffer(Namer, info, 0, ProfileNameMax + 1, out name);
+            if (status != Status.Ok) throw new ProfShimException(status);
+            return name;
         }
 
-        /// <summary>One line of English for any status.</summary>
-        public static unsafe string Describe(int status)
-        {
-            char* output = stackalloc char[DescribeCap];
-            int outLen;
-            int rc = NativeMethods.psh_describe_w(status, output, DescribeCap, out outLen);
-            if (rc == (int)Status.InsufficientBuffer)
-            {
-                var larger = new char[outLen + 1];
-                fixed (char* p = larger)
-                {
-                    rc = NativeMethods.psh_describe_w(status, p, larger.Length, out outLen);
-                    return Result(rc, p, outLen);
-                }
-            }
-            return Result(rc, output, outLen);
-        }
+        /// <summary>What a status means and what to do next, in one line ("UnsafeChar
+        /// (0x80040209): ..."; "unknown status 0x12345678" for a value that is none).</summary>
+        public static string Describe(int status) { return Texts.ForStatus((Status)status, null); }
 
-        public static string Describe(Status status) { return Describe((int)status); }
+        public static string Describe(Status status) { return Texts.ForStatus(status, null); }
 
         /// <summary>PSH_VERSION_NUMBER of the library actually loaded (1.2.0 is 10200).</summary>
         public static int Version { get { return NativeMethods.psh_version(); } }
@@ -225,7 +395,9 @@ namespace ProfShim
 
         // The string pinned where it is, the result written to the stack; once more on the
         // heap with *outLen + 1 units if the library says the first buffer was too small.
-        private static unsafe string CallWithBuffer(BufferCall call, string info, uint flags, int firstCap)
+        // The status; the result in `result` when it is Ok, else null.
+        private static unsafe Status CallWithBuffer(BufferCall call, string info, uint flags, int firstCap,
+                                                    out string result)
         {
             fixed (char* units = info)
             {
@@ -238,18 +410,13 @@ namespace ProfShim
                     fixed (char* p = larger)
                     {
                         status = call(units, info.Length, flags, p, larger.Length, out outLen);
-                        return Result(status, p, outLen);
+                        result = status == (int)Status.Ok ? new string(p, 0, outLen) : null;
+                        return (Status)status;
                     }
                 }
-                return Result(status, output, outLen);
+                result = status == (int)Status.Ok ? new string(output, 0, outLen) : null;
+                return (Status)status;
             }
-        }
-
-        private static unsafe string Result(int status, char* output, int outLen)
-        {
-            if (status != (int)Status.Ok)
-                throw new ProfShimException((Status)status);
-            return new string(output, 0, outLen);
         }
     }
 
@@ -286,8 +453,5 @@ namespace ProfShim
         [DllImport(Lib, CallingConvention = CallingConvention.Winapi, ExactSpelling = true)]
         internal static extern unsafe int psh_profile_name_w(char* info, int length, uint flags,
                                                              char* output, int cap, out int outLen);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Winapi, ExactSpelling = true)]
-        internal static extern unsafe int psh_describe_w(int status, char* output, int cap, out int outLen);
     }
 }

@@ -13,12 +13,16 @@ predates the nuspec <license> element:
   runtimes/linux-x64/native/libprofshim.so   app's RID beside it, where DllImport("profshim")
                                            finds it (Mono and .NET on Linux try lib*.so)
 Each native library is checked to be for its runtime (ELF / PE machine) before packing, and
-stripped with the given tool. Prints one line per check and "N passed, N failed".
+stripped with the given tool. Every entry is a Unix regular file of mode 0644: zipfile's
+default (no mode) unpacks with `unzip` as 0600, which a service account other than the one
+that unpacked it cannot load. The test unpacks with `unzip`, as the README does, and checks
+the modes it gets. Prints one line per check and "N passed, N failed".
 """
 
 import argparse
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -36,6 +40,10 @@ NATIVE_NAME = {"win-x64": "profshim.dll", "win-x86": "profshim.dll", "linux-x64"
 
 
 runtime_of = native_library.runtime_of
+
+# Every part: a regular file, rw-r--r--, made on Unix (so unzip applies the mode).
+ENTRY_MODE = stat.S_IFREG | 0o644
+UNIX = 3
 
 
 NUSPEC = """<?xml version="1.0" encoding="utf-8"?>
@@ -120,8 +128,10 @@ def pack(args):
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(parts):
-            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), parts[name],
-                       compress_type=zipfile.ZIP_DEFLATED)
+            entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            entry.create_system = UNIX
+            entry.external_attr = ENTRY_MODE << 16
+            z.writestr(entry, parts[name], compress_type=zipfile.ZIP_DEFLATED)
     ok("packed %s (%d bytes)" % (args.out, os.path.getsize(args.out)))
     return parts
 
@@ -150,6 +160,10 @@ def check(args, license_bytes):
         expect(not uncovered, "[Content_Types].xml covers every part%s" % (" (not %s)" % uncovered if uncovered else ""))
         rels = ET.fromstring(z.read("_rels/.rels"))
         expect([r.get("Target") for r in rels] == ["/ProfShim.nuspec"], "_rels/.rels points at the nuspec")
+        modes = {i.filename: (i.create_system, i.external_attr >> 16) for i in z.infolist()}
+        wrong = sorted(n for n, m in modes.items() if m != (UNIX, ENTRY_MODE))
+        expect(not wrong, "every part is a regular file of mode 0644 made on Unix%s" % (
+            " (not: %s)" % wrong if wrong else ""))
         for rid, name in sorted(NATIVE_NAME.items()):
             part = "runtimes/%s/native/%s" % (rid, name)
             if part in names:
@@ -158,14 +172,29 @@ def check(args, license_bytes):
 
 
 def run_program(args):
-    """Unpack into a fresh folder; compile the test program against the package's assembly;
-    deploy it as a linux-x64 build would (the assembly and the RID's native library beside
-    the program); run it with nothing on LD_LIBRARY_PATH."""
+    """Unpack into a fresh folder with `unzip`, as the README does, and check that every
+    file can be read by any account (a service account loads the native library); compile
+    the test program against the package's assembly; deploy it as a linux-x64 build would
+    (the assembly and the RID's native library beside the program); run it with nothing on
+    LD_LIBRARY_PATH."""
     tmp = tempfile.mkdtemp(prefix="profshim-nuget-")
     try:
         pkg = os.path.join(tmp, "package")
-        with zipfile.ZipFile(args.out) as z:
-            z.extractall(pkg)
+        unzip = shutil.which("unzip")
+        if unzip is None:
+            fail("no unzip to unpack the package as the README does (Debian: unzip)")
+            return
+        r = subprocess.run([unzip, "-q", args.out, "-d", pkg], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        expect(r.returncode == 0, "unzip -q unpacks the package" + ("" if r.returncode == 0 else ": " + r.stdout))
+        unreadable = []
+        for folder, _dirs, files in os.walk(pkg):
+            for f in files:
+                mode = os.stat(os.path.join(folder, f)).st_mode
+                if mode & 0o044 != 0o044:
+                    unreadable.append("%s %o" % (os.path.relpath(os.path.join(folder, f), pkg), mode & 0o777))
+        expect(not unreadable, "unzip gives every file read access for group and others%s" % (
+            " (not: %s)" % unreadable if unreadable else ""))
         app = os.path.join(tmp, "app")
         os.makedirs(app)
         shutil.copy(os.path.join(pkg, "lib", "net45", "ProfShim.dll"), app)

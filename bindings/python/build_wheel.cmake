@@ -11,7 +11,7 @@ endif()
 
 file(REMOVE_RECURSE "${STAGE}")
 file(MAKE_DIRECTORY "${STAGE}/src/profshim")
-file(COPY "${SOURCE}/pyproject.toml" "${SOURCE}/setup.py" DESTINATION "${STAGE}")
+file(COPY "${SOURCE}/pyproject.toml" "${SOURCE}/setup.py" "${SOURCE}/README.md" DESTINATION "${STAGE}")
 file(COPY "${SOURCE}/src/profshim/" DESTINATION "${STAGE}/src/profshim"
      FILES_MATCHING PATTERN "*.py" PATTERN "py.typed" PATTERN "__pycache__" EXCLUDE)
 configure_file("${LICENSE}" "${STAGE}/LICENSE" COPYONLY)

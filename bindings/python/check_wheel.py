@@ -34,10 +34,20 @@ _checks = native_library.Checks()
 ok, fail, expect = _checks.ok, _checks.fail, _checks.expect
 
 
-LIBRARY_OF = {"linux_x86_64": "libprofshim.so.1", "win_amd64": "profshim.dll", "win32": "profshim.dll"}
+MANYLINUX_X86_64 = "manylinux_2_17_x86_64.manylinux2014_x86_64"
+
+LIBRARY_OF = {MANYLINUX_X86_64: "libprofshim.so.1", "win_amd64": "profshim.dll", "win32": "profshim.dll"}
 
 
-WHEEL_PLATFORM = {"linux-x64": "linux_x86_64", "win-x64": "win_amd64", "win-x86": "win32"}
+WHEEL_PLATFORM = {"linux-x64": MANYLINUX_X86_64, "win-x64": "win_amd64", "win-x86": "win32"}
+
+# PEP 599 (manylinux2014 = PEP 600's manylinux_2_17), x86_64: the libraries a library may
+# need, and the newest symbol version of each kind it may need from them. The test's own
+# copy, apart from setup.py's, which tags the wheel.
+MANYLINUX_2_17 = (
+    {"libgcc_s.so.1", "libstdc++.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libc.so.6",
+     "libnsl.so.1", "libutil.so.1", "libpthread.so.0", "libresolv.so.2"},
+    {"GLIBC": (2, 17), "GLIBCXX": (3, 4, 19), "CXXABI": (1, 3, 7), "GCC": (4, 8, 0)})
 
 
 def machine_platform(data):
@@ -45,9 +55,35 @@ def machine_platform(data):
     return WHEEL_PLATFORM.get(native_library.runtime_of(data) or "")
 
 
-def check_contents(wheel, version, license_path):
+def check_manylinux(name, data, objdump):
+    """The library meets the manylinux_2_17 policy its tag claims: what objdump -p says it
+    needs (NEEDED, and the versions under "Version References")."""
+    tmp = tempfile.mkdtemp(prefix="profshim-manylinux-")
+    try:
+        path = os.path.join(tmp, "lib.so")
+        with open(path, "wb") as f:
+            f.write(data)
+        r = subprocess.run([objdump, "-p", path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if r.returncode != 0:
+        fail("%s: objdump -p failed: %s" % (name, r.stdout.strip()))
+        return
+    needed = set(re.findall(r"^\s*NEEDED\s+(\S+)", r.stdout, re.M))
+    versions = re.findall(r"^\s+0x[0-9a-f]+ 0x[0-9a-f]+ \d+ ([A-Z]+)_([0-9.]+)$", r.stdout, re.M)
+    libraries, limits = MANYLINUX_2_17
+    expect(needed and needed <= libraries, "%s: needs only libraries manylinux_2_17 allows (%s)"
+           % (name, ", ".join(sorted(needed))))
+    too_new = ["%s_%s" % (kind, v) for kind, v in versions
+               if kind not in limits or tuple(int(p) for p in v.split(".")) > limits[kind]]
+    expect(versions and not too_new, "%s: every symbol version it needs is within manylinux_2_17 "
+           "(%s)%s" % (name, ", ".join(sorted({"%s_%s" % kv for kv in versions})),
+                       " (too new: %s)" % too_new if too_new else ""))
+
+
+def check_contents(wheel, version, license_path, objdump=None):
     name = os.path.basename(wheel)
-    m = re.fullmatch(r"profshim-([0-9.]+)-py3-none-(\w+)\.whl", name)
+    m = re.fullmatch(r"profshim-([0-9.]+)-py3-none-([\w.]+)\.whl", name)
     if not m:
         fail("%s: not a profshim-<version>-py3-none-<platform>.whl name" % name)
         return
@@ -58,7 +94,7 @@ def check_contents(wheel, version, license_path):
         fail("%s: unknown platform %s" % (name, platform))
         return
     info = "profshim-%s.dist-info" % version
-    want = sorted(["profshim/__init__.py", "profshim/py.typed", "profshim/" + lib,
+    want = sorted(["profshim/__init__.py", "profshim/_texts.py", "profshim/py.typed", "profshim/" + lib,
                    info + "/LICENSE", info + "/METADATA", info + "/WHEEL",
                    info + "/top_level.txt", info + "/RECORD"])
     with zipfile.ZipFile(wheel) as z:
@@ -71,14 +107,23 @@ def check_contents(wheel, version, license_path):
             data = z.read("profshim/" + lib)
             expect(machine_platform(data) == platform,
                    "%s: profshim/%s is for %s (%d bytes)" % (name, lib, machine_platform(data), len(data)))
+            if platform == MANYLINUX_X86_64:
+                if objdump:
+                    check_manylinux(name, data, objdump)
+                else:
+                    fail("%s: no objdump to read what profshim/%s needs (Debian: binutils)" % (name, lib))
         if info + "/WHEEL" in names:
             text = z.read(info + "/WHEEL").decode()
-            expect("Tag: py3-none-%s\n" % platform in text and "Root-Is-Purelib: false" in text,
+            # A compressed tag set (a.b) is one Tag line per platform.
+            expect(all("Tag: py3-none-%s\n" % p in text for p in platform.split("."))
+                   and "Root-Is-Purelib: false" in text,
                    "%s: WHEEL says Tag py3-none-%s, Root-Is-Purelib false" % (name, platform))
         if info + "/METADATA" in names:
             text = z.read(info + "/METADATA").decode()
             expect("\nVersion: %s\n" % version in text and "\nLicense: MIT\n" in text,
                    "%s: METADATA has Version %s and License MIT" % (name, version))
+            expect("\nDescription-Content-Type: text/markdown\n" in text and "KB Q271913" in
+                   text.split("\n\n", 1)[-1], "%s: METADATA has the description (README.md)" % name)
         if info + "/LICENSE" in names:
             with open(license_path, "rb") as f:
                 expect(z.read(info + "/LICENSE") == f.read(), "%s: LICENSE is the repository's" % name)
@@ -151,11 +196,13 @@ def main():
     p.add_argument("--header", help="include/profshim.h")
     p.add_argument("--readme", help="README.md")
     p.add_argument("--mypy", help="mypy, to check tests/typed_client.py")
+    p.add_argument("--objdump", default=shutil.which("objdump"),
+                   help="objdump, to read what a Linux wheel's library needs (default: on PATH)")
     args = p.parse_args()
     if not os.path.exists(args.wheel):
         fail("%s was not made (build the target profshim_wheel)" % args.wheel)
     else:
-        check_contents(args.wheel, args.version, args.license)
+        check_contents(args.wheel, args.version, args.license, args.objdump)
         if args.install:
             install_and_test(args)
     return _checks.finish()

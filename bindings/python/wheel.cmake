@@ -1,7 +1,8 @@
 # The Python wheel, with this build's native library inside (included from the top-level
 # CMakeLists.txt, for every build): target profshim_wheel makes
 #   <build>/package/profshim-<version>-py3-none-<platform>.whl
-# linux_x86_64 (libprofshim.so.1) in a Linux build, win_amd64 / win32 (profshim.dll) in
+# manylinux_2_17_x86_64.manylinux2014_x86_64 (libprofshim.so.1, whose needs setup.py reads
+# and check_wheel.py checks against that policy) in a Linux build, win_amd64 / win32 (profshim.dll) in
 # windows-x64 / windows-x86. build_wheel.cmake stages a copy of bindings/python with the
 # library in it and runs `python3 -m build --no-isolation --wheel`: nothing is downloaded.
 # The platform tag comes from the library's own header (setup.py); the name expected here
@@ -29,7 +30,7 @@ if(WIN32 AND CMAKE_SIZEOF_VOID_P EQUAL 8)
 elseif(WIN32)
   set(_psh_wheel_platform win32)
 elseif(CMAKE_SYSTEM_NAME STREQUAL "Linux" AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64)$")
-  set(_psh_wheel_platform linux_x86_64)
+  set(_psh_wheel_platform manylinux_2_17_x86_64.manylinux2014_x86_64)
 else()
   set(_psh_wheel_platform "")
 endif()
@@ -44,6 +45,7 @@ if(PROFSHIM_WHEEL_PYTHON AND _psh_wheel_platform)
   endif()
   file(GLOB_RECURSE _psh_wheel_sources CONFIGURE_DEPENDS
        "${CMAKE_CURRENT_LIST_DIR}/src/*.py" "${CMAKE_CURRENT_LIST_DIR}/src/py.typed")
+  list(APPEND _psh_wheel_sources "${CMAKE_CURRENT_LIST_DIR}/README.md")
   add_custom_command(OUTPUT "${PROFSHIM_WHEEL}"
     COMMAND ${CMAKE_COMMAND}
       "-DPYTHON=${PROFSHIM_WHEEL_PYTHON}" "-DSOURCE=${CMAKE_CURRENT_LIST_DIR}"

@@ -16,7 +16,9 @@ Attribute VB_Name = "ProfShim"
 ' PshVersion) call the library's UTF-16 functions through StrPtr, so a VB String goes in
 ' as it is, with its length, and nothing is converted to the ANSI code page. They raise
 ' a run-time error on failure whose Err.Number is the profshim status (an HRESULT-shaped
-' Long, the PSH_E_ constants below) and whose Err.Description is the library's text.
+' Long, the PSH_E_ constants below) and whose Err.Description says what it means and what
+' to do next in this module's words (PshRewrite, PshProfileName, report.rewritable; never
+' the C functions, never the call that just failed).
 ' Offsets in a report count UTF-16 units from 0: Mid$(info, report.error_offset + 1, 1)
 ' is the character at fault.
 '
@@ -131,8 +133,32 @@ Public Function PshRewrite(ByVal info As String, Optional ByVal flags As Long = 
         buffer = String$(n + 1, vbNullChar)
         status = psh_rewrite_w(StrPtr(info), Len(info), flags, StrPtr(buffer), Len(buffer), n)
     End If
-    If status <> PSH_OK Then PshRaise status, "PshRewrite"
+    If status <> PSH_OK Then PshRaise status, "PshRewrite", PshRewriteText(status, info, flags)
     PshRewrite = Left$(buffer, n)
+End Function
+
+' PshDescribe's text for a status PshRewrite failed with, said for that call: a DN kept by
+' PSH_REWRITE_KEEP_DN that the same call without it would replace; a DN of Exchange 2007 or
+' later, whose /ou= RDN is "Exchange Administrative Group (FYDIBOHF23SPDLT)" in any case
+' (profshim.h section 6 step 3: the library gives it the same status as a DN whose last RDN
+' holds ':', so this module tells them apart by that documented text); or a character no
+' rewrite can take out.
+Private Function PshRewriteText(ByVal status As Long, ByVal info As String, ByVal flags As Long) As String
+    Dim buffer As String, n As Long
+    PshRewriteText = PshDescribe(status)
+    If status <> PSH_E_UNSAFE_CHAR Then Exit Function
+    buffer = String$(Len(info) + 2, vbNullChar)
+    If (flags And PSH_REWRITE_KEEP_DN) <> 0 Then
+        If psh_rewrite_w(StrPtr(info), Len(info), flags And Not PSH_REWRITE_KEEP_DN, StrPtr(buffer), Len(buffer), n) = PSH_OK Then
+            PshRewriteText = "PSH_E_UNSAFE_CHAR: the DN mailbox was kept as it is (PSH_REWRITE_KEEP_DN), and its '/' is not allowed in a file name, so the logon would fail with MAPI_E_NOT_FOUND (KB Q271913); leave PSH_REWRITE_KEEP_DN out to have the DN replaced by its alias, or name a profile of your own with PshProfileName(info)."
+            Exit Function
+        End If
+    End If
+    If InStr(1, LCase$(info), "/ou=exchange administrative group (fydibohf23spdlt)/", vbBinaryCompare) > 0 Then
+        PshRewriteText = "PSH_E_UNSAFE_CHAR: the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is Exchange Administrative Group (FYDIBOHF23SPDLT)), whose last part is not the alias: a display name, or hex digits with it. So it is not rewritten, since that could log on to another mailbox or to none. Look the mailbox up in the directory (its mailNickname) and give server & vbLf & that alias, or name a profile of your own with PshProfileName(info)."
+    Else
+        PshRewriteText = "PSH_E_UNSAFE_CHAR: the mailbox holds a character Windows does not allow in a file name (KB Q271913), and taking it out would name another mailbox; name a profile of your own with PshProfileName(info), or give the mailbox's alias as the directory holds it (its mailNickname)."
+    End If
 End Function
 
 ' A safe, stable, unique MAPI profile name for info (at most 64 characters of A-Z a-z
@@ -146,24 +172,36 @@ Public Function PshProfileName(ByVal info As String) As String
         buffer = String$(n + 1, vbNullChar)
         status = psh_profile_name_w(StrPtr(info), Len(info), 0, StrPtr(buffer), Len(buffer), n)
     End If
-    If status <> PSH_OK Then PshRaise status, "PshProfileName"
+    If status <> PSH_OK Then PshRaise status, "PshProfileName", PshDescribe(status)
     PshProfileName = Left$(buffer, n)
 End Function
 
-' One line of English for any status: "PSH_E_UNSAFE_CHAR: ..." or "unknown status 0x...".
+' What a status means and what to do next, in this module's words: "PSH_E_UNSAFE_CHAR: ..."
+' (it names PshRewrite, PshProfileName and the report's fields, never the C functions),
+' or "unknown status 0x..." for a value that is none.
 Public Function PshDescribe(ByVal status As Long) As String
-    Dim buffer As String, n As Long, rc As Long
-    buffer = String$(256, vbNullChar)
-    rc = psh_describe_w(status, StrPtr(buffer), Len(buffer), n)
-    If rc = PSH_E_INSUFFICIENT_BUFFER Then
-        buffer = String$(n + 1, vbNullChar)
-        rc = psh_describe_w(status, StrPtr(buffer), Len(buffer), n)
-    End If
-    If rc <> PSH_OK Then
-        PshDescribe = "unknown status 0x" & Right$("0000000" & Hex$(status), 8)
-    Else
-        PshDescribe = Left$(buffer, n)
-    End If
+    Dim s As String
+    Select Case status
+    Case PSH_OK: s = "PSH_OK: the ProfileInfo is safe to give to CDO's Session.Logon as it is."
+    Case PSH_E_POINTER: s = "PSH_E_POINTER: no string reached the library; pass the ProfileInfo as a String."
+    Case PSH_E_INVALIDARG: s = "PSH_E_INVALIDARG: the module passed the library an invalid argument (a report's size, a buffer's length); set report.size = LenB(report) before a raw call, or report the call that caused it."
+    Case PSH_E_UNEXPECTED: s = "PSH_E_UNEXPECTED: an internal failure was caught inside profshim and nothing was changed; please report the input that caused it."
+    Case PSH_E_INSUFFICIENT_BUFFER: s = "PSH_E_INSUFFICIENT_BUFFER: a result did not fit the String given to a raw call; the helpers PshRewrite and PshProfileName size it for you."
+    Case PSH_E_TOO_LONG: s = "PSH_E_TOO_LONG: the ProfileInfo is over 4096 characters, far more than a server and a mailbox need; check that the right string is passed."
+    Case PSH_E_UNKNOWN_FLAGS: s = "PSH_E_UNKNOWN_FLAGS: flags holds a bit this version does not define; pass 0, PSH_REWRITE_KEEP_DN, PSH_REWRITE_EXACT or both."
+    Case PSH_E_BAD_CHAR: s = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or NUL inside a line, or a character outside ASCII such as an accented letter) at report.error_offset. Do not remove or replace it: a name with a letter taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname, which is ASCII). Only a vbCr of a line break and spaces or tabs at the ends of lines are cleaned by PshRewrite and PshProfileName."
+    Case PSH_E_NO_SEPARATOR: s = "PSH_E_NO_SEPARATOR: no line feed between server and mailbox (or one of the two is empty); build the ProfileInfo as server & vbLf & mailbox."
+    Case PSH_E_SYNTAX: s = "PSH_E_SYNTAX: too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & ""anon"" for anonymous access."
+    Case PSH_E_EMPTY_SERVER: s = "PSH_E_EMPTY_SERVER: the server part, before the vbLf, is empty; give the Exchange server's name."
+    Case PSH_E_BAD_SERVER: s = "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all) nor a personalized server name GUID@host; give the Exchange server's name."
+    Case PSH_E_EMPTY_MAILBOX: s = "PSH_E_EMPTY_MAILBOX: the mailbox part, after the vbLf, is empty; give the mailbox's alias."
+    Case PSH_E_BAD_MAILBOX: s = "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space, or is over 64 characters; give the alias exactly as the directory holds it (its mailNickname)."
+    Case PSH_E_BAD_DN: s = "PSH_E_BAD_DN: the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME) at report.error_offset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."
+    Case PSH_E_UNSAFE_CHAR: s = "PSH_E_UNSAFE_CHAR: the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where report.rewritable is 1, give CDO PshRewrite(info); otherwise name a profile of your own with PshProfileName(info)."
+    Case PSH_E_RESERVED_NAME: s = "PSH_E_RESERVED_NAME: the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with PshProfileName(info)."
+    Case Else: s = "unknown status 0x" & Right$("0000000" & Hex$(status), 8)
+    End Select
+    PshDescribe = s
 End Function
 
 ' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000, 1.1.0 is 10100, 1.2.0 is 10200).
@@ -171,7 +209,7 @@ Public Function PshVersion() As Long
     PshVersion = psh_version()
 End Function
 
-' Err.Raise with the status as Err.Number and the library's text as Err.Description.
-Private Sub PshRaise(ByVal status As Long, ByVal where As String)
-    Err.Raise status, "ProfShim." & where, PshDescribe(status)
+' Err.Raise with the status as Err.Number and its text, said for the call, as Err.Description.
+Private Sub PshRaise(ByVal status As Long, ByVal where As String, ByVal text As String)
+    Err.Raise status, "ProfShim." & where, text
 End Sub

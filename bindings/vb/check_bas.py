@@ -13,7 +13,11 @@ match:
   - a Public Const for every #define of the header, of the same value (hex literals with
     the & suffix, so that none can turn into a 16-bit Integer);
   - the helpers: each call of a _w function passes StrPtr(s) with Len(s) of the same
-    String for every buffer, and failures go to Err.Raise with the status and PshDescribe;
+    String for every buffer, and failures go to Err.Raise with the status and a text
+    (PshDescribe's, or PshRewriteText's for PshRewrite);
+  - the texts: PshDescribe has a Case for every status of the header, whose text starts
+    with the status's name; no text in the module names a C function (psh_...), the
+    header or a buffer's cap, and none says to remove a character;
   - the README's VB example calls only what the module defines, with as many arguments as
     it takes.
 Prints one line per failure and "N passed, N failed"; exits 1 if anything failed.
@@ -28,7 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
 
 # ---- the header ------------------------------------------------------------------------
 
@@ -399,9 +403,15 @@ def check_module(bas_text, header_text, exports_text, readme_text=None, c=None):
             body = " ".join(s for _, s in p["body"])
             c.expect(re.search(r"PshRaise\s+status", body) is not None, "%s raises the status on failure" % name)
     raiser = procs.get("PshRaise")
-    c.expect(raiser is not None and any(re.match(r"Err\.Raise\s+status\s*,.*PshDescribe\(status\)", s, re.I)
+    c.expect(raiser is not None and any(re.match(r"Err\.Raise\s+status\s*,.*,\s*text$", s, re.I)
                                         for _, s in raiser["body"]),
-             "PshRaise: Err.Raise status, ..., PshDescribe(status)")
+             "PshRaise: Err.Raise status, ..., text")
+    for name, text in (("PshRewrite", r"PshRewriteText\(status, info, flags\)"),
+                       ("PshProfileName", r"PshDescribe\(status\)")):
+        body = " ".join(s for _, s in procs.get(name, {"body": []})["body"])
+        c.expect(re.search(r"PshRaise\s+status\s*,\s*\"%s\"\s*,\s*%s" % (name, text), body) is not None,
+                 "%s raises with %s" % (name, text.replace("\\", "")))
+    check_texts(procs, defines, c)
 
     # every call of a _w function: StrPtr(s) with Len(s) of the same String
     wide = {n: p for n, p in prototypes.items() if n.endswith("_w")}
@@ -437,6 +447,29 @@ def check_module(bas_text, header_text, exports_text, readme_text=None, c=None):
     if readme_text is not None:
         check_readme(readme_text, bas, c)
     return c
+
+
+# What a VB caller cannot act on: the C functions, the header, a C buffer's cap.
+C_WORDS = re.compile(r"psh_|header|\bcap\b|out_len|sizeof|NULL\b|remove it")
+
+
+def check_texts(procs, defines, c: Checker):
+    """PshDescribe: a Case for every status of the header, its text starting with the
+    status's name; no string literal in PshDescribe or PshRewriteText in C's words."""
+    describe = procs.get("PshDescribe")
+    cases = {}
+    for _, s in (describe or {"body": []})["body"]:
+        m = re.match(r'Case\s+(PSH_\w+)\s*:\s*s\s*=\s*"([^"]*)', s)
+        if m:
+            cases[m.group(1)] = m.group(2)
+    statuses = [n for n in defines if re.fullmatch(r"PSH_(OK|E_\w+)", n)]
+    for name in statuses:
+        c.expect(cases.get(name, "").startswith(name + ": "), "PshDescribe: Case %s says \"%s: ...\"" % (name, name))
+    for pname in ("PshDescribe", "PshRewriteText"):
+        for line, s in procs.get(pname, {"body": []})["body"]:
+            for literal in re.findall(r'"((?:[^"]|"")*)"', s):
+                c.expect(C_WORDS.search(literal) is None,
+                         "%s line %d: a text in VB's words, not C's: %s" % (pname, line, literal[:60]))
 
 
 def _balanced(s: str, open_at: int) -> str:
@@ -499,6 +532,8 @@ MUTATIONS = [
     ("the wrong Len", "StrPtr(buffer), Len(buffer), n)\r\n    If status = PSH_E_INSUFFICIENT_BUFFER Then\r\n        buffer = String$(n + 1, vbNullChar)\r\n        status = psh_rewrite_w",
      "StrPtr(buffer), Len(info), n)\r\n    If status = PSH_E_INSUFFICIENT_BUFFER Then\r\n        buffer = String$(n + 1, vbNullChar)\r\n        status = psh_rewrite_w"),
     ("PtrSafe missing", "Public Declare PtrSafe Function psh_version", "Public Declare Function psh_version"),
+    ("a status without its text", "    Case PSH_E_SYNTAX:", "    Case PSH_E_SYNTAX + 0:"),
+    ("a text in C's words", "give CDO PshRewrite(info)", "give CDO psh_rewrite's result"),
     ("LF line ends", "\r\n", "\n"),
 ]
 

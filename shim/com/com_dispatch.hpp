@@ -4,10 +4,13 @@
 // each argument to the type profshim.idl declares (a Variant held by reference, a number
 // for a string, an omitted optional argument), calls the vtable method, and turns a failed
 // HRESULT into DISP_E_EXCEPTION with EXCEPINFO filled from the IErrorInfo the method set.
-// So VBScript's Err.Number is the profshim status and Err.Description psh_describe's text.
+// So VBScript's Err.Number is the profshim status and Err.Description the object's text for
+// it (com_texts.hpp). Before that, a Null or Empty where a member takes a String or a number
+// is refused with a text that names the member and the argument (Derived::refused).
 #pragma once
 
 #include "com_module.hpp"
+#include "com_texts.hpp"
 
 #include "profshim.h"
 
@@ -54,22 +57,14 @@ inline HRESULT give_string(BSTR* out, BSTR value) noexcept {
     return value != nullptr ? S_OK : E_OUTOFMEMORY;
 }
 
-// psh_describe_w's text for a status, as a new BSTR (NULL only when out of memory).
-inline BSTR describe_bstr(int32_t status) noexcept {
-    std::array<psh_wchar, 512> text{};
-    int32_t n = 0;
-    if (psh_describe_w(status, text.data(), static_cast<int32_t>(text.size()), &n) != PSH_OK) n = 0;
-    return make_bstr(text.data(), n);
-}
-
 // A method starts here: error info a previous call left on this thread must not be taken
 // for this call's (ITypeInfo::Invoke reads it when a method fails).
 inline void clear_error_info() noexcept { SetErrorInfo(0, nullptr); }
 
-// A failed call, the Automation way: an IErrorInfo whose description is psh_describe's
-// text and source "ProfShim.ProfileInfo", and the status itself as the HRESULT.
-inline HRESULT raise(int32_t status, REFIID iid) noexcept {
-    Bstr description(describe_bstr(status));
+// A failed call, the Automation way: an IErrorInfo whose description is `text` (com_texts.hpp,
+// owned from here on) and source "ProfShim.ProfileInfo", and the status itself as the HRESULT.
+inline HRESULT raise(int32_t status, REFIID iid, BSTR text) noexcept {
+    Bstr description(text);
     ICreateErrorInfo* create = nullptr;
     if (SUCCEEDED(CreateErrorInfo(&create))) {
         create->SetGUID(iid);
@@ -158,6 +153,7 @@ public:
             return E_INVALIDARG;
         }
         clear_error_info();
+        if (HRESULT hr = refuse_null_or_empty(id, *params, excep); FAILED(hr)) return hr;
         ITypeInfo* info = nullptr;
         if (HRESULT hr = type_info(__uuidof(Interface), &info); FAILED(hr)) return hr;
         const HRESULT hr = info->Invoke(static_cast<Interface*>(this), id, flags, params, result,
@@ -171,6 +167,35 @@ public:
     }
 
 private:
+    // Derived::refused(id, position, type) names the member and the argument when the
+    // argument at `position` (0 first) of member `id` may not be `type` (VT_NULL, VT_EMPTY),
+    // else nullptr. ITypeInfo::Invoke would make a Null a bare "Type mismatch" and an Empty
+    // an empty String; both come from a script's mistake, which the text then names.
+    static HRESULT refuse_null_or_empty(DISPID id, const DISPPARAMS& params, EXCEPINFO* excep) noexcept {
+        for (UINT i = 0; i < params.cArgs; ++i) {
+            const VARIANT* arg = &params.rgvarg[i];
+            if (V_VT(arg) == (VT_BYREF | VT_VARIANT) && V_VARIANTREF(arg) != nullptr) arg = V_VARIANTREF(arg);
+            const VARTYPE type = V_VT(arg);
+            if (type != VT_NULL && type != VT_EMPTY) continue;
+            // Named arguments come first in rgvarg; the positional ones follow, last first.
+            const UINT position = i < params.cNamedArgs ? static_cast<UINT>(params.rgdispidNamedArgs[i])
+                                                        : params.cArgs - 1 - i;
+            const std::wstring_view* refused = Derived::refused(id, position, type);
+            if (refused == nullptr) continue;
+            BSTR text = argument_text(refused[0], refused[1], type);
+            if (excep == nullptr) {
+                SysFreeString(text);
+                return DISP_E_TYPEMISMATCH;
+            }
+            *excep = EXCEPINFO{};
+            excep->bstrSource = SysAllocString(kErrorSource);
+            excep->bstrDescription = text;
+            excep->scode = kArgumentError;
+            return DISP_E_EXCEPTION;
+        }
+        return S_OK;
+    }
+
     std::atomic<ULONG> refs_{1};
 };
 

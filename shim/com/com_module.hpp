@@ -14,6 +14,9 @@
 //   com_objects.cpp    the ProfileInfo object and the Report object CheckReport returns
 //   com_dispatch.hpp   IUnknown, ISupportErrorInfo and IDispatch through the type
 //                      library's ITypeInfo; errors as IErrorInfo
+//   com_texts.cpp      what each status means to a script and what to do next
+//                      (Err.Description), in the script's words, and the text of a
+//                      Null or Empty argument
 //
 // Unlike the C functions, the objects live on the heap (COM objects must); nothing else in
 // the DLL allocates. No exception leaves any COM entry point: the Dll* exports are

@@ -82,10 +82,13 @@ public:
     HRESULT STDMETHODCALLTYPE get_Description(BSTR* out) override {
         clear_error_info();
         if (out == nullptr) return E_POINTER;
-        return give_string(out, describe_bstr(report_.status));
+        return give_string(out, status_text(report_.status, units(mailbox_.get()), length(mailbox_.get())));
     }
     HRESULT STDMETHODCALLTYPE get_Server(BSTR* out) override { return copy(out, server_.get()); }
     HRESULT STDMETHODCALLTYPE get_Mailbox(BSTR* out) override { return copy(out, mailbox_.get()); }
+
+    // The report's members take no arguments.
+    static const std::wstring_view* refused(DISPID, UINT, VARTYPE) noexcept { return nullptr; }
 
 private:
     static HRESULT give(LONG* out, int32_t value) noexcept {
@@ -109,6 +112,21 @@ private:
 
 class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo> {
 public:
+    // {member, argument} for a Null or Empty the member refuses (DispatchObject::Invoke):
+    // info, for the four members that take one; Rewrite's flags and Describe's status when
+    // Null (an Empty one is 0, as VBScript makes it).
+    static const std::wstring_view* refused(DISPID id, UINT position, VARTYPE type) noexcept {
+        static constexpr std::wstring_view kInfo[][2] = {
+            {L"Check", L"info"}, {L"CheckReport", L"info"}, {L"Rewrite", L"info"}, {L"ProfileName", L"info"}};
+        static constexpr std::wstring_view kRewriteFlags[2] = {L"Rewrite", L"flags"};
+        static constexpr std::wstring_view kDescribeStatus[2] = {L"Describe", L"status"};
+        if (position == 0 && id >= 1 && id <= 4) return kInfo[id - 1];
+        if (type != VT_NULL) return nullptr;
+        if (id == 3 && position == 1) return kRewriteFlags;
+        if (id == 5 && position == 0) return kDescribeStatus;
+        return nullptr;
+    }
+
     HRESULT STDMETHODCALLTYPE Check(BSTR info, LONG* status) override {
         clear_error_info();
         if (status == nullptr) return E_POINTER;
@@ -143,10 +161,15 @@ public:
         // (a longer one is PSH_E_TOO_LONG): this buffer is always room enough.
         std::array<psh_wchar, PSH_MAX_INPUT + 1> text;
         int32_t n = 0;
-        const int32_t status = psh_rewrite_w(units(info), length(info), static_cast<uint32_t>(flags),
-                                             text.data(), static_cast<int32_t>(text.size()), &n);
-        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo));
-        return give_string(safe, make_bstr(text.data(), n));
+        const auto bits = static_cast<uint32_t>(flags);
+        const int32_t status = psh_rewrite_w(units(info), length(info), bits, text.data(),
+                                             static_cast<int32_t>(text.size()), &n);
+        if (status == PSH_OK) return give_string(safe, make_bstr(text.data(), n));
+        // Flag 1 kept a DN that the same call without it would have replaced: say so.
+        const bool kept_dn_alone = (bits & PSH_REWRITE_KEEP_DN) != 0 &&
+            psh_rewrite_w(units(info), length(info), bits & ~PSH_REWRITE_KEEP_DN, text.data(),
+                          static_cast<int32_t>(text.size()), &n) == PSH_OK;
+        return raise(status, __uuidof(IProfileInfo), rewrite_text(status, units(info), length(info), kept_dn_alone));
     }
 
     HRESULT STDMETHODCALLTYPE ProfileName(BSTR info, BSTR* name) override {
@@ -157,7 +180,7 @@ public:
         int32_t n = 0;
         const int32_t status = psh_profile_name_w(units(info), length(info), 0, text.data(),
                                                   static_cast<int32_t>(text.size()), &n);
-        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo));
+        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo), status_text(status, nullptr, 0));
         return give_string(name, make_bstr(text.data(), n));
     }
 
@@ -167,7 +190,7 @@ public:
         *text = nullptr;
         int32_t value = 0;
         if (HRESULT hr = status_argument(status, value); FAILED(hr)) return hr;
-        return give_string(text, describe_bstr(value));
+        return give_string(text, status_text(value, nullptr, 0));
     }
 
     HRESULT STDMETHODCALLTYPE get_Version(LONG* version) override {

@@ -1,7 +1,11 @@
 # Runs the profshim CLI once and checks it, for ctest.
 #   cmake -DEXE=... -DRC=<exit code> [-DJSON=ON] [-DOUT=regex] [-DNOT_OUT=regex] [-DERR=regex]
-#         [-DSTDIN=file] [-DCOPY_TO=dir] [-DEMULATOR=wine-run.sh] -P run_cli_test.cmake -- ARG...
+#         [-DSTDIN=file] [-DCOPY_TO=dir] [-DEMULATOR=wine-run.sh] [-DKEYS=a,b] [-DGET=N.key=regex##...]
+#         -P run_cli_test.cmake -- ARG...
 # JSON=ON: every line of standard output must be a JSON object (parsed with string(JSON)).
+# KEYS: the first object's keys, in order. GET: items "N.key=regex" joined by "##": the value
+# of `key` in the Nth object (a string as it decodes, or null, true, false, a number) matches
+# the whole regex.
 # NOT_OUT: standard output must not match. COPY_TO: run a copy of the program (and of the
 # DLLs beside it, but nothing else) made in a new, empty `dir`.
 cmake_minimum_required(VERSION 3.25)
@@ -47,6 +51,7 @@ if(ERR AND NOT err MATCHES "${ERR}")
   string(APPEND fail "standard error does not match: ${ERR}\n")
 endif()
 if(JSON)
+  string(REPLACE "##" ";" gets "${GET}")
   # Walk the lines by position: JSON text may hold ';' and brackets, which CMake lists mangle.
   set(rest "${out}")
   set(n 0)
@@ -70,6 +75,50 @@ if(JSON)
       if(jerr)
         string(APPEND fail "line ${n} has no status_name: ${line}\n")
       endif()
+      if(n EQUAL 1 AND KEYS)
+        # string(JSON MEMBER) lists keys sorted, so the order is read from the text: a key
+        # at the top level is {"key": or ,"key": (a quote inside a string is escaped).
+        string(REPLACE "," ";" keys "${KEYS}")
+        list(LENGTH keys want)
+        string(JSON count LENGTH "${line}")
+        if(NOT count EQUAL want)
+          string(APPEND fail "line 1 has ${count} keys, expected ${want}: ${KEYS}\n")
+        endif()
+        set(at -1)
+        foreach(key IN LISTS keys)
+          string(FIND "${line}" "{\"${key}\":" pos)
+          if(pos EQUAL -1)
+            string(FIND "${line}" ",\"${key}\":" pos)
+          endif()
+          if(pos LESS_EQUAL at)
+            string(APPEND fail "line 1: key ${key} missing or out of order (expected ${KEYS})\n")
+          endif()
+          set(at ${pos})
+        endforeach()
+      endif()
+      foreach(item IN LISTS gets)
+        if(NOT item MATCHES "^([0-9]+)\\.([a-z_]+)=(.*)$")
+          message(FATAL_ERROR "GET item not N.key=regex: ${item}")
+        endif()
+        set(key "${CMAKE_MATCH_2}")
+        set(want "${CMAKE_MATCH_3}")
+        if(CMAKE_MATCH_1 EQUAL n)
+          string(JSON type ERROR_VARIABLE jerr TYPE "${line}" "${key}")
+          string(JSON value ERROR_VARIABLE jerr GET "${line}" "${key}")
+          if(type STREQUAL "NULL")
+            set(value null)
+          elseif(type STREQUAL "BOOLEAN" AND value)
+            set(value true)
+          elseif(type STREQUAL "BOOLEAN")
+            set(value false)
+          endif()
+          if(jerr)
+            string(APPEND fail "line ${n} has no ${key}\n")
+          elseif(NOT value MATCHES "^${want}$")
+            string(APPEND fail "line ${n}: ${key} is '${value}', does not match ${want}\n")
+          endif()
+        endif()
+      endforeach()
     endif()
   endwhile()
   if(n EQUAL 0)

@@ -34,12 +34,16 @@ CanUnloadNowFn can_unload_now() { return proc<CanUnloadNowFn>("DllCanUnloadNow")
 InstallFn dll_install() { return proc<InstallFn>("DllInstall"); }
 
 std::wstring describe(int32_t status) {
-    using DescribeFn = int32_t(PSH_CALL*)(int32_t, psh_wchar*, int32_t, int32_t*);
-    auto fn = proc<DescribeFn>("psh_describe_w");
-    psh_wchar text[512];
-    int32_t n = 0;
-    if (fn == nullptr || fn(status, text, 512, &n) != PSH_OK) return L"<psh_describe_w failed>";
-    return std::wstring(reinterpret_cast<wchar_t*>(text), static_cast<size_t>(n));
+    Ref<IProfileInfo> o = make_object();
+    VARIANT v;
+    VariantInit(&v);
+    V_VT(&v) = VT_I4;
+    V_I4(&v) = status;
+    BSTR text = nullptr;
+    if (!o || o->Describe(v, &text) != S_OK || text == nullptr) return L"<Describe failed>";
+    std::wstring s(text, SysStringLen(text));
+    SysFreeString(text);
+    return s;
 }
 
 DISPID id_of(IDispatch* d, const wchar_t* name) {

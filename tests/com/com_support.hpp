@@ -35,7 +35,7 @@ const std::wstring& dll_path();  // as Windows sees it (Z:\...)
 GetClassObjectFn get_class_object();
 CanUnloadNowFn can_unload_now();
 InstallFn dll_install();
-std::wstring describe(int32_t status);  // psh_describe_w, through the export table
+std::wstring describe(int32_t status);  // the object's Describe(status): the script's words
 
 // An owned interface pointer.
 template <class T>

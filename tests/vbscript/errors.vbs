@@ -1,7 +1,10 @@
 ' Error trapping, the way CDO logon scripts do it: On Error Resume Next, then Err.Number
 ' and Err.Description. Every failure ProfShim.ProfileInfo raises must arrive with
-' Err.Number = the profshim status, Err.Description = Describe(status), Err.Source =
-' "ProfShim.ProfileInfo", leave the assigned variable alone, and leave the object working.
+' Err.Number = the profshim status, Err.Description in a script's words (it names the
+' status as Describe does, names Rewrite, ProfileName and CheckReport, never a C function,
+' never the call that just failed), Err.Source = "ProfShim.ProfileInfo", leave the
+' assigned variable alone, and leave the object working. A Null or Empty argument is
+' Err.Number 13 with a text naming the member and the argument.
 ' The build puts prologue.vbs (Expect, Show, Finish) in front of it; run that:
 ' cscript //nologo <build>/bindings/vbscript/errors.vbs. Prints one line per failure, then
 ' "N passed, N failed".
@@ -19,6 +22,28 @@ Const PSH_E_RESERVED_NAME = &H8004020A
 Const PSH_REWRITE_KEEP_DN = 1
 Const PSH_REWRITE_EXACT = 2
 
+' What a script cannot act on: the library's C names, its buffers, the header.
+Function CWord(text)
+    Dim word
+    CWord = ""
+    For Each word In Array("psh_", "PSH_REWRITE", "header", "out_len", "sizeof", "NULL", " cap")
+        If InStr(1, text, word, vbBinaryCompare) > 0 Then CWord = word
+    Next
+End Function
+
+' The words of a text: the status named as Describe names it, in a script's words, never
+' advising `failed`, saying each of `says` (an Array).
+Sub ExpectWords(text, status, failed, says, what)
+    Dim prefix, words
+    prefix = Left(o.Describe(status), InStr(o.Describe(status), ": ") + 1)
+    Expect Left(text, Len(prefix)) = prefix And Len(prefix) > 2, what & ": names the status <" & text & ">"
+    Expect CWord(text) = "", what & ": no C word (" & CWord(text) & ") <" & text & ">"
+    If failed <> "" Then Expect InStr(text, failed) = 0, what & ": does not advise " & failed & " <" & text & ">"
+    For Each words In says
+        Expect InStr(text, words) > 0, what & ": says <" & words & "> <" & text & ">"
+    Next
+End Sub
+
 Dim o, dn
 Set o = CreateObject("ProfShim.ProfileInfo")
 dn = "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
@@ -26,6 +51,10 @@ dn = "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
 ' Calls o.Rewrite(info, flags) or o.ProfileName(info) under On Error Resume Next and checks
 ' what Err says. The error is trapped here, in the procedure that made the call.
 Sub ExpectRaise(method, info, flags, status)
+    ExpectRaiseSaying method, info, flags, status, Array()
+End Sub
+
+Sub ExpectRaiseSaying(method, info, flags, status, says)
     Dim result, what, number, description, source
     what = method & "(" & Show(Left(info, 50)) & ", " & flags & ")"
     result = "untouched"
@@ -40,7 +69,7 @@ Sub ExpectRaise(method, info, flags, status)
     source = Err.Source
     On Error GoTo 0
     Expect number = status, what & ": Err.Number " & Hex(number) & ", expected " & Hex(status)
-    Expect description = o.Describe(status), what & ": Err.Description <" & description & ">"
+    ExpectWords description, status, method & "(info)", says, what & ": Err.Description"
     Expect source = "ProfShim.ProfileInfo", what & ": Err.Source <" & source & ">"
     Expect result = "untouched", what & ": the assignment did not happen"
 End Sub
@@ -54,17 +83,21 @@ ExpectRaise "Rewrite", vbLf & "jdoe", 0, PSH_E_NO_SEPARATOR
 ExpectRaise "Rewrite", "EXCH01" & vbCrLf, 0, PSH_E_NO_SEPARATOR
 ExpectRaise "Rewrite", "EXCH01" & vbLf & String(65, "m"), 0, PSH_E_BAD_MAILBOX
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/cn=jdoe", 0, PSH_E_BAD_DN
-ExpectRaise "Rewrite", dn, PSH_REWRITE_KEEP_DN, PSH_E_UNSAFE_CHAR
-ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", 0, PSH_E_UNSAFE_CHAR
-ExpectRaise "Rewrite", "EXCH01" & vbLf & "CON", 0, PSH_E_RESERVED_NAME
-ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me", 0, PSH_E_BAD_CHAR
+ExpectRaiseSaying "Rewrite", dn, PSH_REWRITE_KEEP_DN, PSH_E_UNSAFE_CHAR, Array("flags 1", "leave flag 1 out", "ProfileName(info)")
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j?doe", PSH_REWRITE_KEEP_DN, PSH_E_UNSAFE_CHAR, Array("another mailbox")
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", 0, PSH_E_UNSAFE_CHAR, Array("another mailbox", "ProfileName(info)")
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "CON", 0, PSH_E_RESERVED_NAME, Array("device name", "ProfileName(info)")
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me", 0, PSH_E_BAD_CHAR, Array("Do not remove", "mailNickname")
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & vbNullChar & "doe", 0, PSH_E_BAD_CHAR
 ExpectRaise "Rewrite", String(4097, "x"), 0, PSH_E_TOO_LONG
 ExpectRaise "Rewrite", dn, 4, PSH_E_UNKNOWN_FLAGS
 ExpectRaise "Rewrite", dn, PSH_REWRITE_KEEP_DN Or PSH_REWRITE_EXACT, PSH_E_UNSAFE_CHAR
 ' A DN of Exchange 2007 or later is not replaced (its last RDN is not the alias): library 1.1.
-ExpectRaise "Rewrite", "EX" & vbLf & "/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test", PSH_REWRITE_EXACT, PSH_E_UNSAFE_CHAR
-ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=exchange administrative group (fydibohf23spdlt)/cn=Recipients/cn=jdoe", 0, PSH_E_UNSAFE_CHAR
+' Its text says why and points to the directory.
+Dim modernSays
+modernSays = Array("Exchange 2007 or later", "not the alias", "directory (its mailNickname)", "ProfileName(info)")
+ExpectRaiseSaying "Rewrite", "EX" & vbLf & "/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test", PSH_REWRITE_EXACT, PSH_E_UNSAFE_CHAR, modernSays
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=exchange administrative group (fydibohf23spdlt)/cn=Recipients/cn=jdoe", 0, PSH_E_UNSAFE_CHAR, modernSays
 ' The exact form =name must still fit a mailbox line (64 units).
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=" & String(64, "m"), PSH_REWRITE_EXACT, PSH_E_BAD_MAILBOX
 ExpectRaise "Rewrite", dn, &H80000000, PSH_E_UNKNOWN_FLAGS
@@ -111,6 +144,74 @@ Err.Clear
 Err.Raise saved, "LogonScript", savedText
 Expect Err.Number = PSH_E_NO_SEPARATOR, "Err.Raise of the status"
 Expect Err.Description = o.Describe(PSH_E_NO_SEPARATOR), "Err.Raise keeps the text"
+On Error GoTo 0
+
+' ---- the words of every status -----------------------------------------------------------
+Dim s, statuses
+statuses = Array(0, &H80004003, &H80070057, &H8000FFFF, &H8007007A, PSH_E_TOO_LONG, PSH_E_UNKNOWN_FLAGS, _
+    PSH_E_BAD_CHAR, PSH_E_NO_SEPARATOR, PSH_E_SYNTAX, &H80040204, PSH_E_BAD_SERVER, &H80040206, _
+    PSH_E_BAD_MAILBOX, PSH_E_BAD_DN, PSH_E_UNSAFE_CHAR, PSH_E_RESERVED_NAME)
+For Each s In statuses
+    Expect Left(o.Describe(s), 4) = "PSH_", "Describe(" & Hex(s) & ") names the status: <" & o.Describe(s) & ">"
+    Expect CWord(o.Describe(s)) = "", "Describe(" & Hex(s) & ") in a script's words: <" & o.Describe(s) & ">"
+Next
+Expect InStr(o.Describe(PSH_E_BAD_CHAR), "remove it") = 0, "BAD_CHAR never says to remove a letter of a name"
+' A DN of Exchange 2007 or later and one whose last RDN holds ':' get the same answer from the
+' library; the report's Description tells them apart.
+Dim modern, colon
+Set modern = o.CheckReport("EX" & vbLf & "/o=fab/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=x")
+Set colon = o.CheckReport("EX" & vbLf & "/o=fab/ou=NYC/cn=Recipients/cn=j:doe")
+Expect modern.Status = colon.Status And modern.Rewritable = colon.Rewritable, "the library's answer is the same"
+ExpectWords modern.Description, PSH_E_UNSAFE_CHAR, "", modernSays, "Description of a 2007+ DN"
+ExpectWords colon.Description, PSH_E_UNSAFE_CHAR, "", Array("CheckReport(info).Rewritable", "Rewrite(info)"), "Description of j:doe"
+Expect InStr(colon.Description, "Exchange 2007") = 0, "Description of j:doe is not the 2007+ text"
+
+' ---- Null and Empty: Err.Number 13, and a text naming the member and the argument ----------
+' (a recordset field with no value is Null in ASP; a variable never assigned is Empty)
+' Reads the error the statement before it left (under On Error Resume Next), then clears it.
+Sub ExpectRefused(member, argument, kind)
+    Dim what, start, number, description, source
+    number = Err.Number: description = Err.Description: source = Err.Source
+    Err.Clear
+    what = member & "(" & argument & " = " & kind & ")"
+    start = "ProfShim.ProfileInfo." & member & ": " & argument & " is " & kind
+    Expect number = 13, what & ": Err.Number " & number & ", expected 13"
+    Expect Left(description, Len(start)) = start, what & ": Err.Description <" & description & ">"
+    Expect source = "ProfShim.ProfileInfo", what & ": Err.Source <" & source & ">"
+End Sub
+
+Dim field, neverAssigned, result
+field = Null
+On Error Resume Next
+result = "untouched"
+result = o.Rewrite(field)
+ExpectRefused "Rewrite", "info", "Null"
+Expect result = "untouched", "Rewrite(Null): the assignment did not happen"
+result = o.Rewrite(Null, 2)
+ExpectRefused "Rewrite", "info", "Null"
+result = o.ProfileName(Null)
+ExpectRefused "ProfileName", "info", "Null"
+result = o.Check(Null)
+ExpectRefused "Check", "info", "Null"
+Set result = o.CheckReport(field)
+ExpectRefused "CheckReport", "info", "Null"
+result = o.Rewrite(neverAssigned)
+ExpectRefused "Rewrite", "info", "Empty"
+result = o.ProfileName(Empty)
+ExpectRefused "ProfileName", "info", "Empty"
+result = o.Check(neverAssigned)
+ExpectRefused "Check", "info", "Empty"
+result = o.Rewrite(dn, field)
+ExpectRefused "Rewrite", "flags", "Null"
+result = o.Describe(Null)
+ExpectRefused "Describe", "status", "Null"
+' An Empty flags is 0, as VBScript makes it; an empty String is a string, and checked.
+result = o.Rewrite(dn, neverAssigned)
+Expect Err.Number = 0 And result = "EXCH01" & vbLf & "jdoe", "Rewrite(dn, Empty) is Rewrite(dn, 0): " & Err.Number
+Err.Clear
+result = o.Check("")
+Expect Err.Number = 0 And result = PSH_E_NO_SEPARATOR, "Check("""") is PSH_E_NO_SEPARATOR: " & Err.Number
+Err.Clear
 On Error GoTo 0
 
 ' Check and Describe never raise for a bad ProfileInfo or an unknown status.

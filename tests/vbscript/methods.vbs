@@ -175,8 +175,7 @@ Equal o.Describe(PSH_E_UNSAFE_CHAR), o.Describe("-2147220983"), "Describe of a n
 ' ---- arguments VBScript may pass ----------------------------------------------------------
 Dim v
 Equal PSH_E_NO_SEPARATOR, o.Check(12345), "Check(a number) checks its text"
-Equal PSH_E_NO_SEPARATOR, o.Check(Empty), "Check(Empty) checks the empty string"
-Equal PSH_E_NO_SEPARATOR, o.Check(v), "Check(an uninitialised variable)"
+Equal PSH_E_NO_SEPARATOR, o.Check(""), "Check("""") checks the empty string"
 info = "EXCH01" & vbLf & "jdoe"
 Equal PSH_OK, o.Check(info), "Check(a variable, passed by reference)"
 Equal "EXCH01" & vbLf & "jdoe", info, "the variable passed is unchanged"
@@ -184,7 +183,10 @@ Equal "EXCH01" & vbLf & "jdoe", info, "the variable passed is unchanged"
 On Error Resume Next
 Err.Clear
 n = o.Check(Null)
-Equal 13, Err.Number, "Check(Null) is a type mismatch (13)"
+Equal 13, Err.Number, "Check(Null) is a type mismatch (13); errors.vbs checks its text"
+Err.Clear
+n = o.Check(v)
+Equal 13, Err.Number, "Check(an uninitialised variable) is a type mismatch (13)"
 Err.Clear
 n = o.Check()
 Equal 450, Err.Number, "Check() is the wrong number of arguments (450)"

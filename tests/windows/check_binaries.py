@@ -27,7 +27,7 @@ import tempfile
 import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-import exports_def  # noqa: E402  (tools/exports_def.py, the one reader of exports.def)
+import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
 
 # Windows' own DLLs a profshim binary may import. MinGW's runtime DLLs are not among them.
 SYSTEM_DLLS = {

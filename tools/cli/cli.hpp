@@ -6,51 +6,45 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "profshim.h"
 #include "samples.hpp"
 
+namespace CLI {  // <CLI/CLI.hpp>, included only where a command line is built or read
+class App;
+class Option;
+}  // namespace CLI
+
 namespace profshim_cli {
 
-constexpr int kExitOk = 0;     // every input is OK
-constexpr int kExitNotOk = 1;  // some input is not
-constexpr int kExitUsage = 2;  // the command line or an input file could not be used
+constexpr int kExitOk = 0;          // every input is OK
+constexpr int kExitNotOk = 1;       // some input is not
+constexpr int kExitUsage = 2;       // the command line or an input file could not be used
+constexpr int kExitBadLines = 3;    // every line answered, but some line of a -f file could not be read
 
-// ---- commands and their options (main.cpp): one table parses and writes --help ----------
-// (libgit2's src/cli, cli_opt_spec, is the model)
-
-struct Option {
-    const char* name;   // long name without "--"; nullptr for an operand
-    char alias;         // short name ('f'), or 0
-    const char* value;  // what it takes ("FILE"), or nullptr for a switch
-    bool repeat;        // may be given more than once
-    const char* help;   // for --help; '\n' starts an indented line
-};
-
-// A switch, an option's value or an operand, in command-line order.
-struct Given {
-    const Option* option;
-    std::string value;
-};
+// ---- commands (main.cpp parses with CLI11 and writes the help) ---------------------------
+// A command is a file that defines one Command, listed in main.cpp (its top comment says how).
 
 struct Command {
     const char* name;
-    const char* summary;  // one line for `profshim help`
-    std::span<const Option> options;
-    Option operand;       // what follows the options
-    const char* details;  // the end of `profshim help COMMAND`
-    int (*run)(const std::vector<Given>& given);
+    const char* summary;                    // one line for `profshim help`
+    const char* details;                    // the end of `profshim help COMMAND`, or ""
+    void (*add_options)(CLI::App& command);  // its options and operands
+    int (*run)(const CLI::App& command);     // after parsing: its exit status
 };
 
-extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;  // a file each
-bool has_switch(const std::vector<Given>& given, std::string_view name);
+// An argument's value as given on the command line (main.cpp keeps what CLI11 would split):
+// each value of a parsed option, or one such value.
+std::vector<std::string> given(const CLI::Option& option);
+std::string given(const std::string& value);
 int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kExitUsage
-// The same for a file that cannot be read or holds a bad line, without the pointer to help:
-// the command was right, the file is not. Also kExitUsage, as the help says.
+// The same for a file that cannot be read, without the pointer to help: the command was
+// right, the file is not. Also kExitUsage, as the help says.
 int file_error(std::string_view message);
 
 // ---- the library (api.cpp): the buffer protocol, and psh_describe for every word --------
@@ -78,11 +72,13 @@ const char* form_name(int32_t form);      // "unknown", "alias", "dn", "anonymou
 
 // ---- check, rewrite and name over a stream of ProfileInfos (lines.cpp) -------------------
 
+using Json = nlohmann::ordered_json;  // its fields in the order they are set
+
 struct Answer {
     int32_t status = PSH_E_UNEXPECTED;
     std::string message;             // what the command says of its own result
-    std::string json;                // the command's own JSON fields: ,"key":value...
-    std::vector<std::string> cells;  // the command's own table cells, after STATUS
+    Json json = Json::object();      // --json: the command's own fields, after the common ones
+    std::vector<std::string> cells;  // else: the command's own table cells, after STATUS
     int32_t caret = -1;              // a unit of the input to point at in the table, or -1
 };
 
@@ -95,36 +91,25 @@ struct Column {
 struct LineCommand {
     const char* verb;                                                   // "check"
     std::vector<Column> columns;                                        // the command's own
-    std::function<Answer(const std::string& info)> answer;              // counting for the summary too
+    // Its answer, with JSON fields or table cells as `json` says; counting for the summary too.
+    std::function<Answer(const std::string& info, bool json)> answer;
     // The table's last line, after "N ProfileInfos ": "checked: 2 OK, ..."
     std::function<std::string(std::size_t n, std::size_t ok)> summary;
 };
 
+// For a command that answers ProfileInfos a line at a time: --json, then (after the
+// command's own options) -f FILE and INFO...
+void add_json_option(CLI::App& command);
+void add_input_options(CLI::App& command);
 // Every INFO argument and every line of every -f FILE, in command-line order, is read,
 // answered and written before the next is read. kExitOk when every answer is PSH_OK.
-int run_lines(const std::vector<Given>& given, const LineCommand& cmd);
+int run_lines(const CLI::App& command, const LineCommand& cmd);
 // Opens PATH into FILE (binary) to read: "" when it did, else why not, in the system's words
 // ("Is a directory": a directory would open, then fail on the first read).
 std::string open_to_read(const std::filesystem::path& path, std::ifstream& file);
 
-// A JSON string of one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so a
-// report's offsets index it.
-inline std::string json_string(std::string_view units) { return encode_c_escapes(units, true, nullptr, "\\u00"); }
-
-inline constexpr Option kJsonOption{"json", 0, nullptr, false, "one JSON object a line instead of a table"};
-inline constexpr Option kFileOption{"file", 'f', "FILE", true,
-                                    "one ProfileInfo a line in C escapes ('-': standard input);\n"
-                                    "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO,\n"
-                                    "and a TAB after INFO starts the samples file's EXPECT, not read"};
-// The help's example is quoted as the system's shell quotes it: cmd.exe keeps single quotes
-// as part of the argument.
-#ifdef _WIN32
-#  define PSH_CLI_QUOTE "\""
-#else
-#  define PSH_CLI_QUOTE "'"
-#endif
-inline constexpr Option kInfoOperand{nullptr, 0, "INFO", true,
-                                     "a ProfileInfo in C escapes (\\n \\r \\t \\\\ \\\" \\xHH \\ooo), e.g.\n"
-                                     PSH_CLI_QUOTE "EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe" PSH_CLI_QUOTE};
+// For JSON: one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so that a report's
+// offsets index the string; written with ensure_ascii, as \u00XX.
+std::string latin1_to_utf8(std::string_view units);
 
 }  // namespace profshim_cli

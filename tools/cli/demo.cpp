@@ -14,6 +14,8 @@
 #include <iostream>
 #include <random>
 
+#include <CLI/CLI.hpp>
+
 #include "cli.hpp"
 
 #ifdef _WIN32
@@ -32,14 +34,15 @@ namespace profshim_cli {
 namespace {
 
 struct Created {
-    bool path_not_found = false;  // ENOENT / ERROR_PATH_NOT_FOUND: the KB Q271913 failure
     std::string said;             // "created", "cannot create: ENOENT (...)", ...
 };
 
 #ifdef _WIN32
 
-constexpr const char* kSystem = "Windows";
-constexpr const char* kSeparators = "/\\";
+// Wine runs the Windows build too, and creates some names that Windows refuses.
+const char* system_name() {
+    return GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr ? "Wine" : "Windows";
+}
 
 // With no FILE: the samples beside the program (the build tree, the Windows zip).
 std::vector<fs::path> default_samples() {
@@ -71,7 +74,7 @@ Created create_file(const fs::path& dir, std::string_view name) {
         std::string said = std::string("cannot create: ") + what + " (" + std::to_string(e);
         if (const std::string_view w(words); w.find_first_not_of(" \r\n") != std::string_view::npos)
             said += ": " + std::string(w.substr(0, w.find_last_not_of(" \r\n") + 1));
-        return {e == ERROR_PATH_NOT_FOUND, said + ")"};
+        return {said + ")"};
     }
     const bool disk = GetFileType(h) == FILE_TYPE_DISK;
     CloseHandle(h);
@@ -83,13 +86,12 @@ Created create_file(const fs::path& dir, std::string_view name) {
         if (const std::size_t colon = wide.find(L':'); colon != std::wstring::npos)
             DeleteFileW((dir.native() + L"\\" + wide.substr(0, colon)).c_str());
     }
-    return {false, disk ? "created" : "opened a device, not a file"};
+    return {disk ? "created" : "opened a device, not a file"};
 }
 
 #else
 
-constexpr const char* kSystem = "Linux";
-constexpr const char* kSeparators = "/";
+const char* system_name() { return "Linux"; }
 
 // With no FILE: the samples beside the program (the build tree), then where a Linux install
 // puts them, ../share/profshim beside bin/.
@@ -106,13 +108,13 @@ Created create_file(const fs::path& dir, std::string_view name) {
     if (fd < 0) {
         const int e = errno;
         const std::string what = e == ENOENT ? "ENOENT" : "errno " + std::to_string(e);
-        return {e == ENOENT, "cannot create: " + what + " (" + std::strerror(e) + ")"};
+        return {"cannot create: " + what + " (" + std::strerror(e) + ")"};
     }
     struct stat st {};
     const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     close(fd);
     if (regular) unlink(path.c_str());
-    return {false, regular ? "created" : "opened a device, not a file"};
+    return {regular ? "created" : "opened a device, not a file"};
 }
 
 #endif
@@ -121,13 +123,13 @@ Created create_file(const fs::path& dir, std::string_view name) {
 // directory that is removed again.
 Created try_create(std::string_view name) {
     // A NUL would cut the name short, a ".." component leave our directory: not tried.
-    if (name.find('\0') != std::string_view::npos) return {false, "not tried: the name holds a NUL unit"};
+    if (name.find('\0') != std::string_view::npos) return {"not tried: the name holds a NUL unit"};
     std::string components = "/" + std::string(name) + "/";
     std::ranges::replace(components, '\\', '/');
-    if (components.find("/../") != std::string::npos) return {false, "not tried: the name has a \"..\" component"};
+    if (components.find("/../") != std::string::npos) return {"not tried: the name has a \"..\" component"};
     std::error_code ec;
     const fs::path dir = fs::temp_directory_path(ec) / ("profshim-demo-" + std::to_string(std::random_device{}()));
-    if (ec || !fs::create_directory(dir, ec)) return {false, "cannot make a temporary directory: " + ec.message()};
+    if (ec || !fs::create_directory(dir, ec)) return {"cannot make a temporary directory: " + ec.message()};
     Created c = create_file(dir, name);  // which removes what it created
     if (!fs::remove(dir, ec)) c.said += " (could not remove " + dir.string() + ": " + ec.message() + ")";
     return c;
@@ -146,20 +148,43 @@ std::string mmp(const std::string& info) {
     return info.substr(info.rfind('\n') + 1) + ".mmp";  // npos + 1 is 0
 }
 
-// The file of `info` as given and of its rewrite: can the system create them?
+// What Windows does with NAME as a file name in an existing directory, by its naming rules
+// (Microsoft Learn, "Naming Files, Paths, and Namespaces"), which Linux (and Wine, in part)
+// does not keep: "" for a name Windows creates as it is.
+std::string on_windows(std::string_view name) {
+    constexpr auto npos = std::string_view::npos;
+    if (name.find_first_of("/\\") != npos)
+        return "a path through directories that do not exist: ERROR_PATH_NOT_FOUND, the error behind CDO's MAPI_E_NOT_FOUND (KB Q271913)";
+    if (const std::size_t colon = name.find(':'); colon != npos)
+        return "':' is reserved in file names: NTFS takes the name as the stream " + encode_c_escapes(name.substr(colon + 1), true) +
+               " of a file " + encode_c_escapes(name.substr(0, colon), true) + ", FAT refuses it (ERROR_INVALID_NAME); either way not the file MAPI means";
+    if (name.find_first_of("<>\"|?*") != npos || std::ranges::any_of(name, [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        return "ERROR_INVALID_NAME: the name holds a character reserved in file names (< > : \" / \\ | ? * or a control character)";
+    std::string base(name.substr(0, name.find('.')));
+    base.erase(base.find_last_not_of(' ') + 1);
+    std::ranges::transform(base, base.begin(), [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
+    const bool numbered = base.size() == 4 && (base.starts_with("COM") || base.starts_with("LPT")) && base[3] >= '1' && base[3] <= '9';
+    if (numbered || base == "CON" || base == "PRN" || base == "AUX" || base == "NUL")
+        return "opens the device " + base + ", not a file: the name is reserved, whatever its extension";
+    if (name.ends_with(' ') || name.ends_with('.')) return "drops the trailing dots and spaces: the file gets another name";
+    return "";
+}
+
+// The file of `info` as given and of its rewrite: what this system did creating them, and,
+// where it differs, what Windows does with that name.
 void files(const std::string& info, const Text& rw) {
     const std::string given = mmp(info), shown = encode_c_escapes(given, true);
-    const Created c = try_create(given);
-    row("file", "as given   " + shown + "  " + c.said);
-    if (c.path_not_found && given.find_first_of(kSeparators) != std::string::npos)
-        row("", "           (a path through directories that do not exist: the error behind CDO's MAPI_E_NOT_FOUND, KB Q271913)");
+    const std::string system = std::string("  (what ") + system_name() + " did)";
+    row("file", "as given   " + shown + "  " + try_create(given).said + system);
+    if (const std::string windows = on_windows(given); !windows.empty()) row("", "Windows    " + windows);
     if (rw.status != PSH_OK) {
         row("", "rewritten  -  nothing to try: the rewrite failed");
         return;
     }
     std::string rewritten_shown = encode_c_escapes(mmp(rw.text), true);
     rewritten_shown.resize(std::max(rewritten_shown.size(), shown.size()), ' ');
-    row("", "rewritten  " + rewritten_shown + "  " + try_create(mmp(rw.text)).said);
+    row("", "rewritten  " + rewritten_shown + "  " + try_create(mmp(rw.text)).said + system);
+    if (const std::string windows = on_windows(mmp(rw.text)); !windows.empty()) row("", "Windows    " + windows);
 }
 
 // A failure the line above already named is not described again.
@@ -191,9 +216,9 @@ void sample(const Sample& s, Tally& t) {
     ++(c.status == PSH_OK ? t.safe : rw.status == PSH_OK ? t.by_rewrite : nm.status == PSH_OK ? t.by_name : t.unusable);
 }
 
-int run(const std::vector<Given>& given) {
-    if (given.size() > 1) return usage_error("demo takes at most one FILE");
-    const std::vector<fs::path> paths = given.empty() ? default_samples() : std::vector<fs::path>{given[0].value};
+int run(const CLI::App& command) {
+    const std::vector<std::string> named = given(*command.get_option("FILE"));
+    const std::vector<fs::path> paths = named.empty() ? default_samples() : std::vector<fs::path>{named[0]};
     std::ifstream file;
     std::string looked, path, why;
     for (const auto& p : paths) {
@@ -204,8 +229,8 @@ int run(const std::vector<Given>& given) {
             break;
         }
     }
-    if (path.empty() && !given.empty()) {
-        const std::string& name = given[0].value;
+    if (path.empty() && !named.empty()) {
+        const std::string& name = named[0];
         return file_error("cannot read '" + name + "': " + why +
                            (name == "-" ? " (demo reads a file; check, rewrite and name read standard input with -f -)" : ""));
     }
@@ -214,7 +239,8 @@ int run(const std::vector<Given>& given) {
     std::cout << "profshim demo: the samples of " << path << "\n"
               << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite, psh_profile_name,\n"
                  "and whether MAPI's temporary profile file <mailbox>.mmp (mailbox: the text after the last LF)\n"
-                 "can be created on " << kSystem << ", as given and rewritten, each in a new temporary directory.\n";
+                 "can be created on " << system_name() << ", as given and rewritten, each in a new temporary directory;\n"
+                 "and, where Windows' naming rules make that name something else, what Windows does with it.\n";
     Tally t;
     if (const std::string error = read_samples(file, [&t](const Sample& s) { sample(s, t); }); !error.empty())
         return file_error(path + ":" + error);
@@ -223,10 +249,14 @@ int run(const std::vector<Given>& given) {
     return kExitOk;
 }
 
+void add_options(CLI::App& command) {
+    command.add_option("FILE", "the samples (default: profileinfo-samples.txt beside the\nprogram, or in ../share/profshim)")
+        ->type_name("FILE")->expected(1);
+}
+
 }  // namespace
 
-const Command kDemoCommand{
-    "demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", {},
-    {nullptr, 0, "FILE", false, "the samples (default: profileinfo-samples.txt beside the\nprogram, or in ../share/profshim)"}, "", run};
+extern const Command kDemoCommand{  // extern: listed in main.cpp
+    "demo", "walk through the samples: verdict, rewrite, name, MAPI's <mailbox>.mmp file", "", add_options, run};
 
 }  // namespace profshim_cli

@@ -7,15 +7,16 @@ namespace profshim_cli {
 
 namespace {
 
-Answer answer(const std::string& info) {
+Answer answer(const std::string& info, bool json) {
     const Text t = profile_name(info);
     const bool good = t.status == PSH_OK;
-    return Answer{
-        .status = t.status,
-        .message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
-                        : "psh_profile_name failed, there is no name: " + what_happened(t.status),
-        .json = ",\"name\":" + (good ? json_string(t.text) : std::string("null")),
-        .cells = {good ? t.text : "-"}};
+    Answer a;
+    a.status = t.status;
+    a.message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
+                     : "psh_profile_name failed, there is no name: " + what_happened(t.status);
+    if (json) a.json = {{"name", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)}};
+    else a.cells = {good ? t.text : "-"};
+    return a;
 }
 
 std::string summary(std::size_t n, std::size_t ok) {
@@ -24,18 +25,21 @@ std::string summary(std::size_t n, std::size_t ok) {
 
 // The column holds the longest name there can be, so that every row lines up (the widths are
 // fixed before the first row: the table streams).
-int run(const std::vector<Given>& given) {
-    return run_lines(given, {"name", {{"PROFILE NAME", PSH_PROFILE_NAME_MAX, false}}, answer, summary});
+int run(const CLI::App& command) {
+    return run_lines(command, {"name", {{"PROFILE NAME", PSH_PROFILE_NAME_MAX, false}}, answer, summary});
 }
 
-constexpr Option kOptions[] = {kJsonOption, kFileOption};
+void add_options(CLI::App& command) {
+    add_json_option(command);
+    add_input_options(command);
+}
 
 }  // namespace
 
-const Command kNameCommand{
-    "name", "a safe, stable, unique MAPI profile name for each ProfileInfo (psh_profile_name)", kOptions, kInfoOperand,
+extern const Command kNameCommand{  // extern: listed in main.cpp
+    "name", "a safe, stable, unique MAPI profile name for each ProfileInfo (psh_profile_name)",
     "SERVER_MAILBOX_HASH, at most 64 units of A-Z a-z 0-9 _, the same for inputs that differ\n"
     "only in case or in whitespace.\n",
-    run};
+    add_options, run};
 
 }  // namespace profshim_cli

@@ -73,12 +73,11 @@ inline bool decode_c_escapes(std::string_view text, std::string& out, EscapeErro
 }
 
 // `units` in C escapes: printable ASCII as itself (a backslash doubled), LF, CR and TAB as
-// \n \r \t, every other byte as `hex` and two hex digits (\xHH): pure ASCII, so a unit's
+// \n \r \t, every other byte as \xHH: pure ASCII, so a unit's
 // column is its byte position there. With `quoted` the text is wrapped in double quotes and
 // a double quote inside is written \". `columns`, when given, receives the column of every
-// unit, then of the end. (With `hex` "\\u00", quoted, it is a JSON string.)
-inline std::string encode_c_escapes(std::string_view units, bool quoted, std::vector<std::size_t>* columns = nullptr,
-                                    std::string_view hex = "\\x") {
+// unit, then of the end.
+inline std::string encode_c_escapes(std::string_view units, bool quoted, std::vector<std::size_t>* columns = nullptr) {
     std::string s = quoted ? "\"" : "";
     for (const char c : units) {
         if (columns != nullptr) columns->push_back(s.size());
@@ -89,7 +88,7 @@ inline std::string encode_c_escapes(std::string_view units, bool quoted, std::ve
         else if (c == '\\') s += "\\\\";
         else if (c == '"' && quoted) s += "\\\"";
         else if (u >= 0x20 && u <= 0x7E) s += c;
-        else s += std::string(hex) + kHexDigits[u >> 4] + kHexDigits[u & 0xF];
+        else s += std::string("\\x") + kHexDigits[u >> 4] + kHexDigits[u & 0xF];
     }
     if (columns != nullptr) columns->push_back(s.size());
     if (quoted) s += '"';
@@ -101,37 +100,48 @@ struct Sample {
     std::string label;   // empty when the line has none
     std::string info;    // the units INFO stands for
     std::string expect;  // the EXPECT field as written, or empty
+    bool tab = false;    // the line had a TAB: what came before it is the label, not INFO
+};
+
+// A line that could not be read. The reader goes on with the next line (a batch answers
+// every line), unless the caller's handler says to stop.
+struct BadLine {
+    int line = 0;
+    std::string label;       // as for Sample
+    std::string written;     // the INFO field as written, at most kMaxLine bytes
+    std::size_t column = 0;  // 1-based in the line: where the fault starts
+    std::size_t offset = 0;  // the same, 0-based in `written`
+    const char* kind = "";   // "BAD_ESCAPE", "LINE_TOO_LONG"
+    std::string what;        // "bad escape: unknown escape \j (...)"
 };
 
 inline constexpr std::size_t kMaxLine = 65536;
 
-// Reads `in` a line at a time and hands each sample to `each` before the next line is read.
-// "" at the end of the input, else what stopped it: "LINE:COLUMN: what", COLUMN 1-based (the
-// caller puts the file's name in front).
-template <class Each>
-std::string read_samples(std::istream& in, Each each) {
+// Reads `in` a line at a time and hands each sample to `each` before the next line is read,
+// each line that cannot be read to `bad` (which returns whether to go on). "" at the end of
+// the input, or when `bad` stopped it; else what stopped it, a fault of the whole file:
+// "LINE:COLUMN: what", COLUMN 1-based (the caller puts the file's name in front).
+template <class Each, class Bad>
+std::string read_lines(std::istream& in, Each each, Bad bad) {
     constexpr int eof = std::char_traits<char>::eof();
     std::streambuf& buf = *in.rdbuf();
     Sample s;
-    const auto error = [&s](std::size_t column, const std::string& what) {
-        return std::to_string(s.line) + ":" + std::to_string(column + 1) + ": " + what;
-    };
     std::string text;
     for (int c = buf.sbumpc(); c != eof; c = buf.sbumpc()) {
         ++s.line;
         text.clear();
+        bool too_long = false;
         for (; c != eof && c != '\n'; c = buf.sbumpc()) {
-            if (text.size() == kMaxLine)
-                return error(kMaxLine, "line longer than " + std::to_string(kMaxLine) + " bytes");
-            text += static_cast<char>(c);
+            if (text.size() == kMaxLine) too_long = true;  // the rest of the line is skipped
+            else text += static_cast<char>(c);
         }
         std::string_view line = text;
         // A file saved on Windows may start with a byte-order mark: UTF-8's is skipped; a
         // UTF-16 file (PowerShell 5's `>`) is not text this reader can take.
         if (s.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
         if (s.line == 1 && (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")))
-            return error(0, "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8 or ASCII");
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            return "1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8 or ASCII";
+        if (!too_long && !line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::size_t first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
         s.label.clear();
@@ -139,7 +149,9 @@ std::string read_samples(std::istream& in, Each each) {
         // LABEL <TAB>... INFO [<TAB>... EXPECT]: the label, spaces trimmed, ends at the
         // first TAB; INFO runs to the next TAB; a TAB in the ProfileInfo is written \t.
         std::size_t info_start = 0, info_end = line.size();
-        if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
+        const std::size_t tab = line.find('\t');
+        s.tab = tab != std::string_view::npos;
+        if (s.tab) {
             const std::string_view label = line.substr(0, tab);
             const std::size_t a = label.find_first_not_of(' '), b = label.find_last_not_of(' ');
             if (a != std::string_view::npos) s.label = label.substr(a, b - a + 1);
@@ -148,12 +160,34 @@ std::string read_samples(std::istream& in, Each each) {
             const std::size_t expect = line.find_first_not_of('\t', info_end);
             if (expect != std::string_view::npos) s.expect = line.substr(expect);
         }
+        const std::string_view written = line.substr(info_start, info_end - info_start);
+        const auto fault = [&](std::size_t offset, const char* kind, std::string what) {
+            return bad(BadLine{s.line, s.label, std::string(written), info_start + offset + 1, offset, kind, std::move(what)});
+        };
+        if (too_long) {
+            if (!fault(written.size(), "LINE_TOO_LONG", "the line is longer than " + std::to_string(kMaxLine) + " bytes")) return "";
+            continue;
+        }
         EscapeError e;
-        if (!decode_c_escapes(line.substr(info_start, info_end - info_start), s.info, e))
-            return error(info_start + e.column, "bad escape: " + e.message);
+        if (!decode_c_escapes(written, s.info, e)) {
+            if (!fault(e.column, "BAD_ESCAPE", "bad escape: " + e.message)) return "";
+            continue;
+        }
         each(std::as_const(s));
     }
     return "";
+}
+
+// read_lines for a caller to whom a bad line is the end: it stops there, and says
+// "LINE:COLUMN: what" of it.
+template <class Each>
+std::string read_samples(std::istream& in, Each each) {
+    std::string stopped;
+    const std::string error = read_lines(in, each, [&stopped](const BadLine& b) {
+        stopped = std::to_string(b.line) + ":" + std::to_string(b.column) + ": " + b.what;
+        return false;
+    });
+    return error.empty() ? stopped : error;
 }
 
 }  // namespace profshim_cli

@@ -32,7 +32,12 @@ internal static class ProfShimTest
                what + ": expected <" + expected + ">, got <" + actual + ">");
     }
 
-    private static void Throws(Status status, Action action, string what)
+    // What a .NET caller cannot act on: the library's C names, its buffers, the header.
+    private static readonly Regex CWords = new Regex(@"psh_|PSH_|header|\bcap\b|out_len|sizeof|NULL|vbLf");
+
+    // The call throws ProfShimException with `status`; its Message is in C#'s words, names
+    // the status, says each of `says`, and never advises `failed`, the call that just failed.
+    private static void Throws(Status status, Action action, string what, string failed = null, params string[] says)
     {
         try {
             action();
@@ -40,7 +45,12 @@ internal static class ProfShimTest
         } catch (ProfShimException e) {
             Equal(status, e.Status, what + ": Status");
             Equal((int)status, e.HResult, what + ": HResult");
-            Equal(ProfileInfo.Describe(status), e.Message, what + ": Message");
+            Expect(e.Message.StartsWith(status + " (0x" + ((int)status).ToString("X8") + "): "), what + ": Message names the status: " + e.Message);
+            Expect(!CWords.IsMatch(e.Message) && !e.Message.Contains("\n"), what + ": Message in C#'s words: " + e.Message);
+            if (failed != null)
+                Expect(!e.Message.Contains(failed), what + ": Message does not advise " + failed + ": " + e.Message);
+            foreach (string words in says)
+                Expect(e.Message.Contains(words), what + ": Message says '" + words + "': " + e.Message);
         } catch (Exception e) {
             Expect(false, what + ": " + e.GetType().Name + ": " + e.Message);
         }
@@ -63,7 +73,7 @@ internal static class ProfShimTest
             Console.WriteLine("usage: ProfShimTest.exe include/profshim.h");
             return 2;
         }
-        try { Header(args[0]); Idioms(); Run(); Exact(); }
+        try { Header(args[0]); Idioms(); Run(); Exact(); Reports(); Texts(); }
         catch (Exception e) { Expect(false, "unexpected " + e); }
         Console.WriteLine(passed + " passed, " + failed + " failed");
         return failed == 0 && passed > 0 ? 0 : 1;
@@ -178,8 +188,77 @@ internal static class ProfShimTest
         var modern = ProfileInfo.Check(ModernDn);
         Equal(Status.UnsafeChar, modern.Status, "Exchange 2007+ DN: status");
         Expect(!modern.Rewritable, "Exchange 2007+ DN: not rewritable");
-        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn), "Exchange 2007+ DN: not rewritten");
-        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn, RewriteFlags.Exact), "Exchange 2007+ DN: not rewritten, Exact");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn), "Exchange 2007+ DN: not rewritten",
+               "Rewrite(info)", "Exchange 2007 or later", "not the alias", "directory (its mailNickname)",
+               "ProfileInfo.ProfileName(info)");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(ModernDn.ToUpperInvariant(), RewriteFlags.Exact),
+               "Exchange 2007+ DN: not rewritten, Exact, any case", "Rewrite(info)", "Exchange 2007 or later");
+    }
+
+    // ---- CheckReport: no trap in a default one; the two parts, as COM and Python give --------
+
+    private static void Reports()
+    {
+        var none = default(CheckReport);
+        Expect(!none.Ok && !none.IsChecked, "default(CheckReport) is not Ok");
+        Equal(Status.Unexpected, none.Status, "default(CheckReport).Status");
+        Equal("not checked", none.ToString(), "default(CheckReport).ToString()");
+        Equal(null, none.Server, "default(CheckReport).Server");
+
+        var ok = ProfileInfo.Check("EXCH01\njdoe");
+        Equal("Ok", ok.ToString(), "an OK report prints Ok");
+        Equal("EXCH01", ok.Server, "Server");
+        Equal("jdoe", ok.Mailbox, "Mailbox");
+        var kb = ProfileInfo.Check(DnInfo);
+        Equal("UnsafeChar at 7", kb.ToString(), "a failed report prints where");
+        Equal("/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe", kb.Mailbox, "Mailbox of a DN");
+        var noLf = ProfileInfo.Check("EXCH01");
+        Equal("NoSeparator", noLf.ToString(), "no single character at fault: no offset");
+        Expect(noLf.Server == null && noLf.Mailbox == null, "parts before the separators are parsed: null");
+        Equal("", ProfileInfo.Check("EXCH01\n").Mailbox, "an empty mailbox is empty");
+        // The constructor of 1.1 still works; without the string it has no parts.
+        var made = new CheckReport(Status.Ok, Form.Alias, 0, 6, 7, 4, -1, true);
+        Expect(made.Ok && made.IsChecked && made.Server == null, "CheckReport(8 values) is Ok, without parts");
+    }
+
+    // ---- every status's words --------------------------------------------------------------
+
+    private static void Texts()
+    {
+        foreach (Status s in Enum.GetValues(typeof(Status))) {
+            string text = ProfileInfo.Describe(s);
+            Expect(text.StartsWith(s + " (0x" + ((int)s).ToString("X8") + "): ") && !text.Contains("\n"),
+                   "Describe(" + s + ") names it: " + text);
+            Expect(!CWords.IsMatch(text), "Describe(" + s + ") in C#'s words: " + text);
+        }
+        string badChar = ProfileInfo.Describe(Status.BadChar);
+        Expect(!badChar.Contains("remove it") && badChar.Contains("Do not remove") && badChar.Contains("mailNickname"),
+               "BadChar never says to remove a letter of a name: " + badChar);
+        Equal("unknown status 0x12345678", ProfileInfo.Describe(0x12345678), "Describe unknown");
+        Equal("unknown status 0xFFFFFFFF", ProfileInfo.Describe(-1), "Describe -1");
+
+        // A DN of Exchange 2007 or later and one whose last RDN holds ':' get the same answer
+        // from the library; the words tell them apart.
+        var modern = ProfileInfo.Check(ModernDn);
+        var colon = ProfileInfo.Check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe");
+        Expect(modern.Status == colon.Status && modern.Rewritable == colon.Rewritable, "same answer from the library");
+        Expect(modern.Text.Contains("Exchange 2007 or later") && !colon.Text.Contains("Exchange 2007"), "Text tells them apart");
+        Expect(colon.Text.Contains("ProfileInfo.Rewrite(info)"), "Check's text points to Rewrite where Rewritable");
+
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, RewriteFlags.KeepDn), "Rewrite KeepDn",
+               "Rewrite(info)", "RewriteFlags.KeepDn", "leave KeepDn out");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\nj?doe", RewriteFlags.KeepDn), "Rewrite KeepDn of an alias",
+               "Rewrite(info)", "another mailbox");
+        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN",
+               "Rewrite(info)", "another mailbox", "ProfileInfo.ProfileName(info)");
+        Throws(Status.ReservedName, () => ProfileInfo.Rewrite("EXCH01\nCON"), "Rewrite CON", "Rewrite(info)", "ProfileName(info)");
+        Throws(Status.BadChar, () => ProfileInfo.Rewrite("EXCH01\nj\u00e9r\u00f4me"), "Rewrite non-ASCII", "Rewrite(info)", "Do not remove");
+        Throws(Status.BadDn, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn="), "Rewrite bad DN", "Rewrite(info)", "legacyExchangeDN");
+        Throws(Status.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (RewriteFlags)0x4), "Rewrite flag 4",
+               "Rewrite(info)", "RewriteFlags.Exact");
+        Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long", "Rewrite(info)", "4096");
+        Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF", "ProfileName(info)", "server + \"\\n\" + mailbox");
+        Throws(Status.BadChar, () => ProfileInfo.ProfileName("EXCH01\nj\tdoe"), "ProfileName TAB", "ProfileName(info)");
     }
 
     private static string Try(Func<string> f)
@@ -211,7 +290,7 @@ internal static class ProfShimTest
         Equal(7, kb.ErrorOffset, "KB case offset");
         Equal('/', DnInfo[kb.ErrorOffset], "offset is a string index");
         Expect(kb.Rewritable, "KB case rewritable");
-        Expect(kb.Text.StartsWith("PSH_E_UNSAFE_CHAR: ") && kb.Text.Contains("Q271913"), "KB case text");
+        Expect(kb.Text.StartsWith("UnsafeChar (0x80040209): ") && kb.Text.Contains("Q271913"), "KB case text");
 
         var anon = ProfileInfo.Check(AnonInfo);
         Expect(anon.Ok, "anonymous OK");
@@ -259,11 +338,7 @@ internal static class ProfShimTest
         string longInfo = string.Join(".", new[] { new string('a', 60), new string('a', 60), new string('a', 60), new string('a', 60) })
                           + "\n" + new string('b', 64);
         Equal(longInfo, ProfileInfo.Rewrite(longInfo), "Rewrite 308 units");
-        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite(DnInfo, RewriteFlags.KeepDn), "Rewrite KeepDn");
-        Throws(Status.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (RewriteFlags)0x4), "Rewrite flag 4");
         Throws(Status.NoSeparator, () => ProfileInfo.Rewrite("EXCH01"), "Rewrite no LF");
-        Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN");
-        Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long");
         try { ProfileInfo.Rewrite(null); Expect(false, "Rewrite(null) throws"); }
         catch (ArgumentNullException) { Expect(true, "Rewrite(null)"); }
 
@@ -275,16 +350,6 @@ internal static class ProfShimTest
         Expect(ProfileInfo.ProfileName("EXCH01\njdoe") != ProfileInfo.ProfileName("EXCH01\njdoe2"), "ProfileName differs");
         Expect(ProfileInfo.ProfileName("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe").StartsWith("exch01_j_doe_"), "ProfileName sanitised");
         Equal(64, ProfileInfo.ProfileName(new string('s', 63) + "\n" + new string('m', 64)).Length, "ProfileName 64");
-        Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF");
-
-        // ---- Describe -----------------------------------------------------------------
-        foreach (Status s in Enum.GetValues(typeof(Status))) {
-            string text = ProfileInfo.Describe(s);
-            Expect(text.StartsWith("PSH_") && text.Contains(": ") && !text.Contains("\n"), "Describe(" + s + ")");
-        }
-        Expect(ProfileInfo.Describe(Status.UnsafeChar).StartsWith("PSH_E_UNSAFE_CHAR: "), "Describe name");
-        Equal("unknown status 0x12345678", ProfileInfo.Describe(0x12345678), "Describe unknown");
-        Equal("unknown status 0xFFFFFFFF", ProfileInfo.Describe(-1), "Describe -1");
 
         // ---- many calls, many threads -------------------------------------------------
         var threads = new List<Thread>();

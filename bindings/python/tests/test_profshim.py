@@ -287,8 +287,8 @@ def test_rewrite_keep_dn_raises_the_kb_status():
         profshim.rewrite(DN_INFO, keep_dn=True)
     err = e.value
     assert err.status == Status.UNSAFE_CHAR and err.name == "PSH_E_UNSAFE_CHAR"
-    assert err.text == profshim.describe(Status.UNSAFE_CHAR) == str(err)
-    assert "MAPI_E_NOT_FOUND" in err.text
+    assert err.text == str(err)
+    assert "MAPI_E_NOT_FOUND" in err.text and "leave keep_dn out" in err.text
 
 
 # ---- rewrite(exact=True): PSH_REWRITE_EXACT, since library 1.1 --------------------------
@@ -342,17 +342,70 @@ def test_exact_is_the_headers_flag_and_unknown_bits_are_refused():
     assert profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len) == Status.UNKNOWN_FLAGS
 
 
-@pytest.mark.parametrize("info, status", [
-    ("EXCH01", Status.NO_SEPARATOR),
-    ("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", Status.UNSAFE_CHAR),
-    ("EXCH01\nj\u00e9r\u00f4me", Status.BAD_CHAR),
-    ("x" * 4097, Status.TOO_LONG),
-], ids=["no-lf", "dn-j:doe", "non-ascii", "4097-units"])
-def test_rewrite_failures_raise(info, status):
+# ---- the options are keywords; flags= takes RewriteFlag ----------------------------------
+
+def test_rewrite_takes_options_only_as_keywords():
+    # rewrite(info, 2) reads as COM's Rewrite(info, 2), exact; in 1.1.0 it meant keep_dn.
+    for positional in (2, True, 1):
+        with pytest.raises(TypeError, match=r"keywords: rewrite\(info, exact=True\)"):
+            profshim.rewrite(DN_INFO, positional)
+    with pytest.raises(TypeError):
+        profshim.rewrite(DN_INFO, True, False)
+
+
+def test_rewrite_takes_rewrite_flag_as_flags():
+    Flag = profshim.RewriteFlag
+    assert profshim.rewrite(DN_INFO, flags=Flag.EXACT) == "EXCH01\n=jdoe"
+    assert profshim.rewrite(DN_INFO, flags=2) == "EXCH01\n=jdoe"
+    assert profshim.rewrite(DN_INFO, flags=Flag(0)) == "EXCH01\njdoe"
     with pytest.raises(ProfShimError) as e:
-        profshim.rewrite(info)
-    assert e.value.status == status
-    assert e.value.text.startswith(Status(status).c_name + ": ")
+        profshim.rewrite(DN_INFO, flags=Flag.KEEP_DN | Flag.EXACT)
+    assert e.value.status is Status.UNSAFE_CHAR
+    # The keywords add to flags.
+    assert profshim.rewrite(DN_INFO, flags=Flag(0), exact=True) == "EXCH01\n=jdoe"
+    for bad in ("2", 2.0, None, True):
+        with pytest.raises(TypeError, match="flags is a RewriteFlag"):
+            profshim.rewrite(DN_INFO, flags=bad)
+    for bad in (-1, 1 << 32):
+        with pytest.raises(ValueError, match="not a 32-bit flag word"):
+            profshim.rewrite(DN_INFO, flags=bad)
+
+
+# ---- Status: the value as every document writes it ------------------------------------
+
+def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
+    assert Status.UNSAFE_CHAR == 0x80040209 and Status.UNSAFE_CHAR == -2147220983
+    assert not Status.UNSAFE_CHAR != 0x80040209 and Status.UNSAFE_CHAR != 0x80040208
+    assert Status(0x80040209) is Status.UNSAFE_CHAR is Status(-2147220983)
+    with pytest.raises(ValueError):
+        Status(0x80040299)
+    assert str(Status.UNSAFE_CHAR) == "PSH_E_UNSAFE_CHAR" == "%s" % Status.UNSAFE_CHAR
+    assert f"{Status.OK}" == "PSH_OK"
+    r = profshim.check(DN_INFO)
+    assert str(r.status) == r.name == "PSH_E_UNSAFE_CHAR"
+    assert {Status.BAD_DN: 1}[-2147220984] == 1  # hashes as the signed value
+
+
+def test_a_report_is_true_only_when_the_check_passed():
+    assert profshim.check("EXCH01\njdoe")
+    assert not profshim.check(DN_INFO)
+    assert not profshim.check("")
+
+
+def test_error_char_is_the_character_at_fault_or_says_there_is_none():
+    r = profshim.check("EXCH01\n")  # an empty mailbox: the fault is at the end
+    assert r.status is Status.EMPTY_MAILBOX and r.error_index == len(r.info) == 7
+    assert r.error_char == ""
+    assert profshim.check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe").error_char == "/"
+    assert profshim.check("EXCH01").error_char is None  # no single character at fault
+    assert profshim.check("EXCH01\n" + EMOJI).error_char == EMOJI
+
+
+def test_repr_of_a_report_is_short_and_says_what_was_found():
+    info = "EXCH01\n" + "a" * 5000
+    text = repr(profshim.check(info))
+    assert len(text) < 300 and "len(info)=5007" in text and "TOO_LONG" in text, text
+    assert "PSH_E_UNSAFE_CHAR" in repr(profshim.check(DN_INFO))
 
 
 def test_rewrite_of_a_long_input_needs_no_guess_at_the_buffer():
@@ -395,21 +448,83 @@ def test_profile_name_failures_raise():
 
 # ---- describe ---------------------------------------------------------------------------
 
-def test_describe_every_code():
+# What a Python caller cannot act on: the library's C names, its buffers, the header.
+C_WORDS = re.compile(r"psh_|PSH_REWRITE|header|\bcap\b|out_len|sizeof|NULL|vbLf")
+
+
+def test_describe_every_code_in_python_words():
     for s in Status:
         text = profshim.describe(s)
         assert text.startswith(s.c_name + ": ") and "\n" not in text
+        assert not C_WORDS.search(text[len(s.c_name):]), text
+    # A letter of a name is never to be removed; the alias is the way out.
+    bad_char = profshim.describe(Status.BAD_CHAR)
+    assert "remove it" not in bad_char and "Do not remove" in bad_char
+    assert "mailNickname" in bad_char
 
 
-def test_describe_takes_signed_and_unsigned_values():
+def test_describe_takes_signed_and_unsigned_values_and_only_ints():
     assert profshim.describe(0x80040209) == profshim.describe(-2147220983)
     assert profshim.describe(0x12345678) == "unknown status 0x12345678"
     assert profshim.describe(-1) == "unknown status 0xFFFFFFFF"
     with pytest.raises(ValueError):
         profshim.describe(1 << 32)
+    for bad in ("x", "0x80040209", 1.5, None, True):
+        with pytest.raises(TypeError, match="a status is an int"):
+            profshim.describe(bad)
+
+
+# Each failure of rewrite() and profile_name(), with the words it gets: what the text must
+# say, and the call that just failed is never its advice.
+@pytest.mark.parametrize("info, options, status, says", [
+    (MODERN_DN, {}, Status.UNSAFE_CHAR, ["Exchange 2007 or later", "not the alias",
+                                         "directory (its mailNickname)", "profile_name(info)"]),
+    (MODERN_DN.replace("FYDIBOHF23SPDLT", "fydibohf23spdlt"), {"exact": True},
+     Status.UNSAFE_CHAR, ["Exchange 2007 or later"]),
+    (DN_INFO, {"keep_dn": True}, Status.UNSAFE_CHAR, ["keep_dn", "profile_name(info)"]),
+    (DN_INFO, {"flags": profshim.RewriteFlag.KEEP_DN}, Status.UNSAFE_CHAR, ["leave keep_dn out"]),
+    ("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", {}, Status.UNSAFE_CHAR,
+     ["another mailbox", "profile_name(info)"]),
+    ("EXCH01\nj?doe", {"keep_dn": True}, Status.UNSAFE_CHAR, ["another mailbox"]),
+    ("EXCH01\nCON", {}, Status.RESERVED_NAME, ["device name", "profile_name(info)"]),
+    ("EXCH01\nj\u00e9r\u00f4me", {}, Status.BAD_CHAR, ["Do not remove", "mailNickname"]),
+    ("EXCH01", {}, Status.NO_SEPARATOR, ['server + "\\n" + mailbox']),
+    ("EXCH01\n/o=Contoso/ou=NYC/cn=", {}, Status.BAD_DN, ["legacyExchangeDN"]),
+    ("x" * 4097, {}, Status.TOO_LONG, ["4096"]),
+    ("EXCH01\njdoe", {"flags": 0x4}, Status.UNKNOWN_FLAGS, ["RewriteFlag.EXACT"]),
+], ids=["2007-dn", "2007-dn-lower-exact", "keep-dn", "keep-dn-flag", "dn-j:doe",
+        "alias-keep-dn", "con", "non-ascii", "no-lf", "bad-dn", "too-long", "unknown-flag"])
+def test_rewrite_failures_say_what_to_do_in_python_words(info, options, status, says):
+    with pytest.raises(ProfShimError) as e:
+        profshim.rewrite(info, **options)
+    err = e.value
+    assert err.status is status and err.text.startswith(status.c_name + ": ")
+    for words in says:
+        assert words in err.text, (words, err.text)
+    assert "rewrite(info)" not in err.text and not C_WORDS.search(err.text), err.text
+
+
+def test_a_modern_dn_is_told_apart_only_by_its_ou():
+    # The library's answer is the same for both (UNSAFE_CHAR, rewritable 0); the words differ.
+    modern, colon = profshim.check(MODERN_DN), profshim.check(
+        "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe")
+    assert (modern.status, modern.rewritable) == (colon.status, colon.rewritable)
+    assert "Exchange 2007 or later" in modern.text and "Exchange 2007" not in colon.text
+    assert "rewrite(info)" in colon.text  # from check(): rewrite() where rewritable
+
+
+@pytest.mark.parametrize("info, status", [
+    ("EXCH01", Status.NO_SEPARATOR), ("EXCH01\n/o=Contoso/ou=NYC", Status.BAD_DN),
+    ("EXCH01\nj\tdoe", Status.BAD_CHAR),
+])
+def test_profile_name_failures_never_advise_profile_name(info, status):
+    with pytest.raises(ProfShimError) as e:
+        profshim.profile_name(info)
+    assert e.value.status is status and "profile_name(info)" not in e.value.text
 
 
 def test_profshim_error_made_from_a_status_alone():
+    assert ProfShimError(0x80040208).status is Status.BAD_DN
     e = ProfShimError(Status.BAD_DN)
     assert e.text.startswith("PSH_E_BAD_DN: ") and e.name == "PSH_E_BAD_DN"
     assert ProfShimError(0x1234).name == "0x00001234"
@@ -451,6 +566,16 @@ def _readme_example():
     blocks = re.findall(r"```python\n(.*?)```", body, re.S)
     assert blocks, "the README's Python section has no ```python block"
     return blocks[0]
+
+
+def test_the_package_description_example_runs_as_written(capsys):
+    # bindings/python/README.md, the wheel's METADATA description.
+    with open(os.path.join(os.path.dirname(__file__), "..", "README.md"), encoding="utf-8") as f:
+        code = re.findall(r"```python\n(.*?)```", f.read(), re.S)[0]
+    exec(compile(code, "bindings/python/README.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    expected = [m.group(1) for m in re.finditer(r"^print\(.*#\s*(\S+)", code, re.M)]
+    assert out[0].startswith("PSH_E_UNSAFE_CHAR 7 PSH_E_UNSAFE_CHAR: ") and out[1:] == expected, out
 
 
 def test_the_readme_example_runs_as_written(capsys):

@@ -19,8 +19,10 @@ Offsets. The library counts offsets in UTF-16 code units, as every caller that h
 BSTR, a VB String or a .NET string does. A Python ``str`` counts code points, and a
 character outside the Basic Multilingual Plane (an emoji, say) is one code point but two
 UTF-16 units. The report's ``*_offset`` fields are the library's unit offsets, unchanged;
-its ``*_index`` properties are the same places as indexes into the ``str`` you passed
-(``info[r.error_index]`` is the character at fault). For ASCII text the two agree.
+its ``*_index`` properties are the same places as indexes into the ``str`` you passed.
+``r.error_char`` is the character at fault; it is ``""`` where the fault is that something
+is missing at the end (an empty mailbox: ``r.error_index == len(info)``), and None when no
+single character is at fault. For ASCII text offsets and indexes agree.
 
 The library is loaded on the first call, not on import, from the first of:
  1. the path in the environment variable ``PROFSHIM_LIBRARY`` (only that, when it is set);
@@ -31,9 +33,15 @@ When none loads, ``LibraryNotFoundError`` (an ``OSError``) lists every place tri
 each failed.
 
 Status codes are HRESULT-shaped 32-bit values, given as signed ints as the library returns
-them; ``Status`` names them (``Status.UNSAFE_CHAR == -2147220983``, ``0x80040209`` as an
-unsigned 32-bit value), and ``hex32(status)`` writes one as ``0x80040209``. The names and
-values are those of ``include/profshim.h`` without the ``PSH_`` / ``PSH_E_`` prefix.
+them; ``Status`` names them, and a Status equals its value written either way:
+``Status.UNSAFE_CHAR == 0x80040209 == -2147220983``, ``Status(0x80040209)`` is
+``Status.UNSAFE_CHAR``, and ``str(Status.UNSAFE_CHAR)`` is ``PSH_E_UNSAFE_CHAR``, the name
+every document uses (the member's Python name is ``UNSAFE_CHAR``). ``hex32(status)``
+writes one as ``0x80040209``.
+
+Error texts (``ProfShimError.text``, ``Report.text``, ``describe()``) are this package's
+words: they name ``rewrite()``, ``profile_name()`` and ``report`` fields, and say what to
+do next from Python.
 """
 
 from __future__ import annotations
@@ -44,8 +52,10 @@ import enum
 import os
 import sys
 import threading
-from dataclasses import dataclass
-from typing import Any, Callable, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, List, Optional, Tuple, Union
+
+from . import _texts
 
 __version__ = "1.2.0"  # the library version this package was built with (PSH_VERSION_STRING)
 
@@ -75,7 +85,9 @@ def hex32(status: int) -> str:
 
 class Status(enum.IntEnum):
     """The contract's status codes (signed, as the library returns them): PSH_OK is
-    ``Status.OK``, PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``."""
+    ``Status.OK``, PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value
+    written signed or unsigned (``Status.UNSAFE_CHAR == 0x80040209``), is made from
+    either (``Status(0x80040209)``), and prints as the header's name."""
     OK = 0
     POINTER = _s32(0x80004003)
     INVALIDARG = _s32(0x80070057)
@@ -96,8 +108,32 @@ class Status(enum.IntEnum):
 
     @property
     def c_name(self) -> str:
-        """The header's name: ``PSH_OK``, ``PSH_E_UNSAFE_CHAR``."""
+        """The header's name: ``PSH_OK``, ``PSH_E_UNSAFE_CHAR`` (also ``str(status)``)."""
         return "PSH_OK" if self is Status.OK else "PSH_E_" + self.name
+
+    @classmethod
+    def _missing_(cls, value: object) -> Optional["Status"]:
+        # The unsigned form every document writes (0x80040209).
+        if isinstance(value, int) and not isinstance(value, bool) and 0x80000000 <= value <= 0xFFFFFFFF:
+            return cls(_s32(value))
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, int) and not isinstance(other, bool) and 0x80000000 <= other <= 0xFFFFFFFF:
+            return int(self) == _s32(other)
+        return int.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    # Hashes as the signed value it is (a dict keyed by Status finds it by its signed value).
+    __hash__ = int.__hash__
+
+    def __str__(self) -> str:
+        return self.c_name
+
+    def __format__(self, spec: str) -> str:
+        return format(self.c_name, spec) if not spec or spec[-1] == "s" else int.__format__(self, spec)
 
 
 class Form(enum.IntEnum):
@@ -109,7 +145,8 @@ class Form(enum.IntEnum):
 
 
 class RewriteFlag(enum.IntFlag):
-    """psh_rewrite's flags (PSH_REWRITE_*); ``rewrite()`` takes them as keywords."""
+    """rewrite()'s options as flags (PSH_REWRITE_*): ``rewrite(info, flags=RewriteFlag.EXACT)``
+    is ``rewrite(info, exact=True)``."""
     KEEP_DN = 0x1
     EXACT = 0x2   # since 1.1
 
@@ -127,17 +164,25 @@ def _status_name(value: int) -> str:
     return status.c_name if isinstance(status, Status) else hex32(value)
 
 
+def _said(value: int, mailbox: str = "") -> str:
+    """This package's text for ``value``, whatever call gave it."""
+    status = _status(value)
+    if isinstance(status, Status):
+        return _texts.for_status(status.c_name, status.name, mailbox)
+    return "unknown status " + hex32(value)
+
+
 class ProfShimError(ValueError):
     """A ProfileInfo (or a status) the call could not work with. ``status`` is the
-    library's status (a ``Status``), ``text`` psh_describe's line for it, which is also
-    the message."""
+    library's status (a ``Status``), ``text`` what it means and what to do next, said for
+    the call that failed, which is also the message."""
 
     status: int
     text: str
 
     def __init__(self, status: int, text: Optional[str] = None) -> None:
-        self.status = _status(int(status))
-        self.text = text if text is not None else describe(self.status)
+        self.status = _status(_status_value(status))
+        self.text = text if text is not None else _said(self.status)
         super().__init__(self.text)
 
     @property
@@ -219,7 +264,6 @@ class _Library:
         self.check_w = fn("psh_check_w", [units, i32, ctypes.POINTER(_PshReport)])
         self.rewrite_w = fn("psh_rewrite_w", [units, i32, u32, units, i32, p_i32])
         self.profile_name_w = fn("psh_profile_name_w", [units, i32, u32, units, i32, p_i32])
-        self.describe_w = fn("psh_describe_w", [i32, units, i32, p_i32])
 
 
 _loaded: Optional[_Library] = None
@@ -297,9 +341,10 @@ def index_to_unit_offset(text: str, index: int) -> int:
     return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text[:index])
 
 
-def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: int) -> str:
+def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: int) -> Union[str, int]:
     """The buffer protocol of the header's "Output buffers": call once with ``first_cap``
-    units, and if that is PSH_E_INSUFFICIENT_BUFFER once more with ``*out_len + 1``."""
+    units, and if that is PSH_E_INSUFFICIENT_BUFFER once more with ``*out_len + 1``.
+    The result, or the status the call failed with."""
     cap = max(first_cap, 1)
     for _ in range(2):
         out = (ctypes.c_uint16 * cap)()
@@ -308,17 +353,25 @@ def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: 
         if status == Status.OK:
             return _text(out, out_len.value)
         if status != Status.INSUFFICIENT_BUFFER:
-            raise ProfShimError(status)
+            return _status(status)
         cap = out_len.value + 1
-    raise ProfShimError(Status.UNEXPECTED)
+    return Status.UNEXPECTED
+
+
+def _result(answer: Union[str, int]) -> str:
+    if isinstance(answer, str):
+        return answer
+    raise ProfShimError(answer)
 
 
 # ---- the API ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Report:
-    """What psh_check found. Offsets and lengths are in UTF-16 units (see the module's
-    doc); ``info`` is the string that was checked, for the ``*_index`` properties."""
+    """What check() found. Offsets and lengths are in UTF-16 units (see the module's
+    doc); ``info`` is the string that was checked, for the ``*_index`` properties (left
+    out of ``repr()``, which gives its length). A Report is true when the ProfileInfo is
+    safe (``if profshim.check(info):`` is ``if profshim.check(info).ok:``)."""
     status: int
     form: Form
     server_offset: int
@@ -327,12 +380,21 @@ class Report:
     mailbox_length: int
     error_offset: int
     rewritable: bool
-    info: str
+    info: str = field(repr=False)
 
     @property
     def ok(self) -> bool:
         """True when the ProfileInfo is safe to give to CDO as it is."""
         return self.status == Status.OK
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __repr__(self) -> str:
+        return ("Report(status=%s, form=%s, error_offset=%d, rewritable=%s, server=%r, "
+                "mailbox=%r, len(info)=%d)" % (
+                    _status_name(self.status), Form(self.form).name, self.error_offset,
+                    self.rewritable, _clip(self.server), _clip(self.mailbox), len(self.info)))
 
     @property
     def name(self) -> str:
@@ -341,13 +403,23 @@ class Report:
 
     @property
     def text(self) -> str:
-        """psh_describe's line for the status."""
-        return describe(self.status)
+        """What the status means and what to do next (for a DN of Exchange 2007 or later,
+        why it is not rewritten)."""
+        return _said(self.status, self.mailbox or "")
 
     @property
     def error_index(self) -> int:
-        """``error_offset`` as an index into ``info`` (-1 when there is none)."""
+        """``error_offset`` as an index into ``info``: -1 when no single character is at
+        fault, ``len(info)`` when the fault is that something is missing at the end."""
         return unit_offset_to_index(self.info, self.error_offset)
+
+    @property
+    def error_char(self) -> Optional[str]:
+        """The character at fault; ``""`` when the fault is at the end of ``info`` (an
+        empty mailbox), None when no single character is at fault."""
+        if self.error_offset < 0:
+            return None
+        return self.info[self.error_index:self.error_index + 1]
 
     @property
     def server_index(self) -> int:
@@ -376,7 +448,7 @@ class Report:
     def raise_for_status(self) -> Report:
         """Raise ProfShimError unless the check passed; return self otherwise."""
         if self.status != Status.OK:
-            raise ProfShimError(self.status)
+            raise ProfShimError(self.status, self.text)
         return self
 
 
@@ -396,34 +468,76 @@ def check(info: str) -> Report:
                   info=info)
 
 
-def rewrite(info: str, keep_dn: bool = False, exact: bool = False) -> str:
+def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool = False,
+            flags: int = 0) -> str:
     """``info`` made safe for CDO, keeping what it means: CRLF and stray whitespace
     cleaned, a DN mailbox replaced by its directory name (unless ``keep_dn``), written
     ``=name`` with ``exact``, the exact-match form of KB Q193643 (library 1.1 or later).
-    Raises ProfShimError when it cannot be made safe."""
+    ``flags`` (``RewriteFlag``) says the same as the two keywords, which add to it.
+    Raises ProfShimError when it cannot be made safe.
+
+    The options are keywords only: ``rewrite(info, 2)`` reads as COM's ``Rewrite(info, 2)``
+    (exact) but meant ``keep_dn=True`` in the 1.1.0 package, so it is refused."""
+    if positional:
+        raise TypeError(
+            "profshim.rewrite() takes its options as keywords: rewrite(info, exact=True), "
+            "rewrite(info, keep_dn=True) or rewrite(info, flags=RewriteFlag.EXACT); "
+            "rewrite(info, %r) is refused because it once meant keep_dn=%r" % (
+                positional[0], bool(positional[0])))
+    if isinstance(flags, bool) or not isinstance(flags, int):
+        raise TypeError("profshim.rewrite(): flags is a RewriteFlag (or an int), not %s"
+                        % type(flags).__name__)
     buf, n = _units(info)
-    flags = RewriteFlag(0)
+    bits = int(flags) & 0xFFFFFFFF if flags >= 0 else -1
+    if bits < 0 or bits != flags:
+        raise ValueError("profshim.rewrite(): flags %r is not a 32-bit flag word; pass "
+                         "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither" % flags)
     if keep_dn:
-        flags |= RewriteFlag.KEEP_DN
+        bits |= RewriteFlag.KEEP_DN
     if exact:
-        flags |= RewriteFlag.EXACT
+        bits |= RewriteFlag.EXACT
+    lib = _lib()
     # The output is never longer than the input, but for the "=" of an exact rewrite.
-    return _call_with_buffer(_lib().rewrite_w, (buf, n, int(flags)), n + 2)
+    answer = _call_with_buffer(lib.rewrite_w, (buf, n, bits), n + 2)
+    if isinstance(answer, str):
+        return answer
+    status = _status(answer)
+    if not isinstance(status, Status):
+        raise ProfShimError(status)
+    kept_dn_alone = bool(bits & RewriteFlag.KEEP_DN) and isinstance(
+        _call_with_buffer(lib.rewrite_w, (buf, n, bits & ~RewriteFlag.KEEP_DN), n + 2), str)
+    raise ProfShimError(status, _texts.for_rewrite(status.c_name, status.name, info, kept_dn_alone))
 
 
 def profile_name(info: str) -> str:
     """A safe, stable, unique MAPI profile name for ``info`` (at most 64 characters of
     ``A-Z a-z 0-9 _``). Raises ProfShimError when ``info`` is not a ProfileInfo."""
     buf, n = _units(info)
-    return _call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1)
+    return _result(_call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1))
+
+
+def _status_value(status: object) -> int:
+    """A status given as an int (signed, or unsigned up to 0xFFFFFFFF), checked."""
+    if isinstance(status, bool) or not isinstance(status, int):
+        raise TypeError("profshim: a status is an int such as 0x80040209 or "
+                        "Status.UNSAFE_CHAR, not %s %r" % (type(status).__name__, status))
+    value = int(status)
+    if not -(1 << 31) <= value < (1 << 32):
+        raise ValueError("profshim: %d is not a 32-bit status" % value)
+    return _s32(value)
 
 
 def describe(status: int) -> str:
-    """One line of English for ``status`` (signed, or unsigned up to 0xFFFFFFFF)."""
-    status = int(status)
-    if not -(1 << 31) <= status < (1 << 32):
-        raise ValueError("profshim: %d is not a 32-bit status" % status)
-    return _call_with_buffer(_lib().describe_w, (_s32(status),), 256)
+    """What ``status`` (signed, or unsigned up to 0xFFFFFFFF) means and what to do next,
+    in this package's words (``unknown status 0x...`` for a value that is no status).
+    Raises TypeError for anything but an int."""
+    return _said(_status_value(status))
+
+
+def _clip(text: Optional[str], most: int = 40) -> Optional[str]:
+    if text is None or len(text) <= most:
+        return text
+    return text[:most] + "..."
 
 
 def version() -> int:

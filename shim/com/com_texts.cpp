@@ -1,0 +1,155 @@
+// The COM object's texts (com_texts.hpp): one table of what each status means to a script,
+// and the three sayings of PSH_E_UNSAFE_CHAR that depend on what the script did.
+
+#include "com_texts.hpp"
+
+#include <string_view>
+
+namespace profshim::com {
+namespace {
+
+struct StatusWords {
+    int32_t status;
+    std::string_view name;
+    std::string_view body;
+};
+
+constexpr StatusWords kWords[] = {
+    {PSH_OK, "PSH_OK", "the ProfileInfo is safe to give to CDO's Session.Logon as it is."},
+    {PSH_E_POINTER, "PSH_E_POINTER", "no string reached the library; give the ProfileInfo as a String."},
+    {PSH_E_INVALIDARG, "PSH_E_INVALIDARG", "the object passed the library an invalid argument; this is a fault of profshim.dll: please report the call that caused it."},
+    {PSH_E_UNEXPECTED, "PSH_E_UNEXPECTED", "an internal failure was caught inside profshim and nothing was changed; please report the input that caused it."},
+    {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER", "a result did not fit the room the object gave it; this is a fault of profshim.dll: please report the input."},
+    {PSH_E_TOO_LONG, "PSH_E_TOO_LONG", "the ProfileInfo is over 4096 characters, far more than a server and a mailbox need; check that the right string is passed."},
+    {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS", "Rewrite's flags hold a bit this version does not define; give 0, 1 (keep the DN), 2 (the exact-match form =alias) or 3."},
+    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR", "the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or NUL inside a line, or a character outside ASCII such as an accented letter) at CheckReport(info).ErrorOffset. Do not remove or replace it: a name with a letter taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname, which is ASCII). Only a vbCr of a line break and spaces or tabs at the ends of lines are cleaned by Rewrite and ProfileName."},
+    {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR", "no line feed between server and mailbox (or one of the two is empty); build the ProfileInfo as server & vbLf & mailbox."},
+    {PSH_E_SYNTAX, "PSH_E_SYNTAX", "too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
+    {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER", "the server part, before the vbLf, is empty; give the Exchange server's name."},
+    {PSH_E_BAD_SERVER, "PSH_E_BAD_SERVER", "the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all) nor a personalized server name GUID@host; give the Exchange server's name."},
+    {PSH_E_EMPTY_MAILBOX, "PSH_E_EMPTY_MAILBOX", "the mailbox part, after the vbLf, is empty; give the mailbox's alias."},
+    {PSH_E_BAD_MAILBOX, "PSH_E_BAD_MAILBOX", "the mailbox alias starts or ends with a space, or is over 64 characters; give the alias exactly as the directory holds it (its mailNickname)."},
+    {PSH_E_BAD_DN, "PSH_E_BAD_DN", "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME) at CheckReport(info).ErrorOffset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."},
+    {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR", "the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where CheckReport(info).Rewritable is True, give CDO Rewrite(info); otherwise name a profile of your own with ProfileName(info)."},
+    {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME", "the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with ProfileName(info)."},
+};
+
+// Every status of the header's one list has words here.
+constexpr bool has_words(int32_t status) {
+    for (const StatusWords& entry : kWords) {
+        if (entry.status == status) return true;
+    }
+    return false;
+}
+#define PSH_HAS_WORDS(name) static_assert(has_words(name), #name ": no words in kWords");
+PSH_STATUS_LIST(PSH_HAS_WORDS)
+#undef PSH_HAS_WORDS
+
+// PSH_E_UNSAFE_CHAR, said for what the script did.
+constexpr std::string_view kModernDn =
+    "the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is Exchange Administrative "
+    "Group (FYDIBOHF23SPDLT)), whose last part is not the alias: a display name, or hex digits with "
+    "it. So it is not rewritten, since that could log on to another mailbox or to none. Look the "
+    "mailbox up in the directory (its mailNickname) and give server & vbLf & that alias, or name a "
+    "profile of your own with ProfileName(info).";
+constexpr std::string_view kKeptDn =
+    "the DN mailbox was kept as it is (flags 1), and its '/' is not allowed in a file name, so the "
+    "logon would fail with MAPI_E_NOT_FOUND (KB Q271913); leave flag 1 out to have the DN replaced "
+    "by its alias, or name a profile of your own with ProfileName(info).";
+constexpr std::string_view kNotRewritable =
+    "the mailbox holds a character Windows does not allow in a file name (KB Q271913), and taking "
+    "it out would name another mailbox; name a profile of your own with ProfileName(info), or give "
+    "the mailbox's alias as the directory holds it (its mailNickname).";
+
+// The /ou= RDN of every legacyExchangeDN made by Exchange 2007 and later (profshim.h
+// section 6 step 3, "exactly that text, in any ASCII case"). The library answers
+// PSH_E_UNSAFE_CHAR with rewritable 0 for such a DN as for one whose last RDN holds ':' or
+// '?', so the object tells them apart by this documented text. An RDN holds no '/', so in a
+// valid DN "/ou=" is the DN's own /ou= RDN.
+constexpr std::string_view kModernOu = "/ou=exchange administrative group (fydibohf23spdlt)/";
+
+bool is_modern_dn(const psh_wchar* text, int32_t length) noexcept {
+    if (text == nullptr) return false;
+    const auto n = static_cast<int32_t>(kModernOu.size());
+    for (int32_t start = 0; start + n <= length; ++start) {
+        int32_t i = 0;
+        for (; i < n; ++i) {
+            psh_wchar c = text[start + i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<psh_wchar>(c + ('a' - 'A'));
+            if (c != static_cast<psh_wchar>(kModernOu[i])) break;
+        }
+        if (i == n) return true;
+    }
+    return false;
+}
+
+// Pieces of ASCII or UTF-16 text joined into one new BSTR (NULL when out of memory).
+class Joined {
+public:
+    Joined& operator<<(std::string_view piece) noexcept {
+        for (const char c : piece) put(static_cast<wchar_t>(c));
+        return *this;
+    }
+    Joined& operator<<(std::wstring_view piece) noexcept {
+        for (const wchar_t c : piece) put(c);
+        return *this;
+    }
+    BSTR bstr() const noexcept { return SysAllocStringLen(text_, size_); }
+
+private:
+    void put(wchar_t c) noexcept {
+        if (size_ < kRoom) text_[size_++] = c;
+    }
+    static constexpr UINT kRoom = 1024; // the longest text is under 600 characters
+    wchar_t text_[kRoom];
+    UINT size_ = 0;
+};
+
+// "NAME: body" as a new BSTR.
+BSTR said(std::string_view name, std::string_view body) noexcept {
+    return (Joined() << name << ": " << body).bstr();
+}
+
+const StatusWords* words_of(int32_t status) noexcept {
+    for (const StatusWords& entry : kWords) {
+        if (entry.status == status) return &entry;
+    }
+    return nullptr;
+}
+
+BSTR unknown(int32_t status) noexcept {
+    constexpr char kHexDigits[] = "0123456789ABCDEF";
+    char hex[8];
+    const auto bits = static_cast<uint32_t>(status);
+    for (int i = 0; i < 8; ++i) hex[i] = kHexDigits[(bits >> (28 - 4 * i)) & 0xF];
+    return (Joined() << std::string_view("unknown status 0x") << std::string_view(hex, 8)).bstr();
+}
+
+} // namespace
+
+BSTR status_text(int32_t status, const psh_wchar* mailbox, int32_t mailbox_length) noexcept {
+    const StatusWords* words = words_of(status);
+    if (words == nullptr) return unknown(status);
+    if (status == PSH_E_UNSAFE_CHAR && is_modern_dn(mailbox, mailbox_length)) return said(words->name, kModernDn);
+    return said(words->name, words->body);
+}
+
+BSTR rewrite_text(int32_t status, const psh_wchar* info, int32_t length, bool kept_dn_alone) noexcept {
+    if (status != PSH_E_UNSAFE_CHAR) return status_text(status, nullptr, 0);
+    const std::string_view name = words_of(status)->name;
+    if (kept_dn_alone) return said(name, kKeptDn);
+    return said(name, is_modern_dn(info, length) ? kModernDn : kNotRewritable);
+}
+
+BSTR argument_text(std::wstring_view member, std::wstring_view argument, VARTYPE type) noexcept {
+    const std::string_view what = type == VT_NULL
+        ? " is Null (a database field with no value, most often): test IsNull first, since a Null names no mailbox; "
+        : " is Empty (a variable never assigned, or a misspelt name: Option Explicit finds those); ";
+    const std::string_view want = argument == L"info" ? "give the ProfileInfo as a String."
+                                : argument == L"flags" ? "give 0, 1, 2 or 3, or leave flags out."
+                                                       : "give a status number such as &H80040209.";
+    return (Joined() << std::wstring_view(kErrorSource) << std::string_view(".") << member << std::string_view(": ")
+                     << argument << what << want).bstr();
+}
+
+} // namespace profshim::com
