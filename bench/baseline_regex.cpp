@@ -129,13 +129,26 @@ Parsed parse(const string& info, bool file_rules) {
 }
 
 // Rewrite steps 1-2: CRLF and CR to LF, trim every line, drop empty lines at both ends.
-int32_t normalise(const string& info, string& out) {
+// `no_separator` is what a result without a separator is called: since 1.2 (profshim.h
+// section 11.7) the part that dropping left missing, when one line is left.
+int32_t normalise(const string& info, string& out, int32_t& no_separator) {
     if (info.size() > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     if (std::regex_search(info, kBadCharForRewrite)) return PSH_E_BAD_CHAR;
     std::vector<string> lines = split(std::regex_replace(info, kLineBreak, "\n"), '\n');
     for (string& line : lines) line = std::regex_replace(line, kBlankEnds, "");
-    while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
-    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    bool dropped_front = false;
+    bool dropped_back = false;
+    while (!lines.empty() && lines.front().empty()) {
+        lines.erase(lines.begin());
+        dropped_front = true;
+    }
+    while (!lines.empty() && lines.back().empty()) {
+        lines.pop_back();
+        dropped_back = true;
+    }
+    no_separator = PSH_E_NO_SEPARATOR;
+    if (lines.size() == 1 && dropped_back) no_separator = PSH_E_EMPTY_MAILBOX;
+    else if (lines.size() == 1 && dropped_front) no_separator = PSH_E_EMPTY_SERVER;
     out.clear();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) out += '\n';
@@ -161,7 +174,8 @@ int32_t rewrite(const string& info, uint32_t flags, string& out) {
     out.clear();
     if ((flags & ~PSH_REWRITE_KEEP_DN) != 0) return PSH_E_UNKNOWN_FLAGS;
     string text;
-    if (const int32_t status = normalise(info, text); status != PSH_OK) return status;
+    int32_t no_separator = PSH_E_NO_SEPARATOR;
+    if (const int32_t status = normalise(info, text, no_separator); status != PSH_OK) return status;
     if ((flags & PSH_REWRITE_KEEP_DN) == 0) {
         std::vector<string> lines = split(text, '\n');
         string last_rdn;
@@ -171,7 +185,8 @@ int32_t rewrite(const string& info, uint32_t flags, string& out) {
             text = lines[0] + "\n\n" + to_lower(lines[2]);
         }
     }
-    const int32_t status = check(text);
+    int32_t status = check(text);
+    if (status == PSH_E_NO_SEPARATOR) status = no_separator;
     if (status == PSH_OK) out = text;
     return status;
 }
@@ -179,8 +194,10 @@ int32_t rewrite(const string& info, uint32_t flags, string& out) {
 int32_t profile_name(const string& info, string& out) {
     out.clear();
     string text;
-    if (const int32_t status = normalise(info, text); status != PSH_OK) return status;
+    int32_t no_separator = PSH_E_NO_SEPARATOR;
+    if (const int32_t status = normalise(info, text, no_separator); status != PSH_OK) return status;
     const Parsed parsed = parse(text, false);
+    if (parsed.status == PSH_E_NO_SEPARATOR) return no_separator;
     if (parsed.status != PSH_OK) return parsed.status;
     const string key = to_lower(text);
     const string server = std::regex_replace(to_lower(parsed.server_name), kNotInProfileName, "_").substr(0, 15);

@@ -27,9 +27,10 @@ namespace {
 struct Input {
     std::string name;
     std::string text;
-    std::vector<psh_wchar> wide;
+    std::vector<psh_wchar> wide;   // the text's UTF-16 (section 11.1), and a NUL
     std::string dn;   // the DN part, for the OpenLDAP baseline (empty when none)
     int32_t size() const { return static_cast<int32_t>(text.size()); }
+    int32_t wide_size() const { return static_cast<int32_t>(wide.size()) - 1; }
 };
 
 // Kept for the process's life: the benchmarks hold pointers to them.
@@ -39,8 +40,7 @@ const Input& add_input(const std::string& name, const std::string& text) {
     auto input = std::make_unique<Input>();
     input->name = name;
     input->text = text;
-    input->wide.reserve(text.size() + 1);
-    for (unsigned char c : text) input->wide.push_back(c);
+    input->wide = utf16_of(text);
     input->wide.push_back(0);   // NUL-terminated too, for the len -1 calls (never a NULL data())
     const std::size_t lf = text.find('\n');
     if (lf != std::string::npos && text.compare(lf + 1, 1, "/") == 0) input->dn = text.substr(lf + 1);
@@ -75,7 +75,7 @@ void register_profshim(const std::string& label, const Input& input, bool with_r
         measure(state, *in, [&] { return api.check(in->text.data(), in->size(), nullptr); });
     });
     benchmark::RegisterBenchmark(("psh_check_w/" + label).c_str(), [&api, in](benchmark::State& state) {
-        measure(state, *in, [&] { return api.check_w(in->wide.data(), in->size(), nullptr); });
+        measure(state, *in, [&] { return api.check_w(in->wide.data(), in->wide_size(), nullptr); });
     });
     if (with_report) {
         benchmark::RegisterBenchmark(("psh_check+report/" + label).c_str(), [&api, in](benchmark::State& state) {
@@ -90,7 +90,7 @@ void register_profshim(const std::string& label, const Input& input, bool with_r
     });
     benchmark::RegisterBenchmark(("psh_rewrite_w/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
-        measure(state, *in, [&] { return api.rewrite_w(in->wide.data(), in->size(), 0, g_out_w, kCap, &length); });
+        measure(state, *in, [&] { return api.rewrite_w(in->wide.data(), in->wide_size(), 0, g_out_w, kCap, &length); });
     });
     benchmark::RegisterBenchmark(("psh_profile_name/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
@@ -99,7 +99,7 @@ void register_profshim(const std::string& label, const Input& input, bool with_r
     benchmark::RegisterBenchmark(("psh_profile_name_w/" + label).c_str(), [&api, in](benchmark::State& state) {
         int32_t length = 0;
         measure(state, *in, [&] {
-            return api.profile_name_w(in->wide.data(), in->size(), 0, g_out_w, kCap, &length);
+            return api.profile_name_w(in->wide.data(), in->wide_size(), 0, g_out_w, kCap, &length);
         });
     });
 }
@@ -183,6 +183,9 @@ void register_all() {
     }
     for (std::size_t size : dn_sizes()) {
         register_profshim("dn_" + std::to_string(size), add_input("dn", dn_input(size)), false);
+    }
+    for (const Sample& sample : unicode_inputs()) {
+        register_profshim(sample.name, add_input(sample.name, sample.text), false);
     }
 }
 

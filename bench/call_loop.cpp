@@ -5,7 +5,8 @@
 //   profshim_call_loop LIBRARY FUNCTION INPUT COUNT
 //     FUNCTION  psh_check, psh_check_w, psh_check+report, psh_rewrite, psh_rewrite_w,
 //               psh_profile_name, psh_profile_name_w
-//     INPUT     alias, kb_dn, max_dn, crlf_dirty, tail_N, dn_N (see corpus.hpp)
+//     INPUT     alias, kb_dn, max_dn, crlf_dirty, tail_N, dn_N, display_name_de,
+//               display_name_zh, alias_cjk_64 (see corpus.hpp)
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -19,6 +20,9 @@ namespace {
 std::string input_named(const std::string& name) {
     if (name.rfind("tail_", 0) == 0) return bench::tail_input(std::stoul(name.substr(5)));
     if (name.rfind("dn_", 0) == 0) return bench::dn_input(std::stoul(name.substr(3)));
+    for (const bench::Sample& sample : bench::unicode_inputs()) {
+        if (sample.name == name) return sample.text;
+    }
     return bench::realistic_input(name).text;
 }
 
@@ -33,8 +37,8 @@ int main(int argc, char** argv) {
     const std::string function = argv[2];
     const std::string text = input_named(argv[3]);
     const long count = std::atol(argv[4]);
-    std::vector<psh_wchar> wide(text.begin(), text.end());
-    for (psh_wchar& unit : wide) unit = static_cast<unsigned char>(unit);
+    std::vector<psh_wchar> wide = bench::utf16_of(text);
+    const auto wide_size = static_cast<int32_t>(wide.size());
     wide.push_back(0);
     const auto size = static_cast<int32_t>(text.size());
     static char out[PSH_MAX_INPUT + 1];
@@ -66,11 +70,11 @@ int main(int argc, char** argv) {
     if (check != nullptr) {
         for (long i = 0; i < count; ++i) sum += check(text.data(), size, report_pointer);
     } else if (check_w != nullptr) {
-        for (long i = 0; i < count; ++i) sum += check_w(wide.data(), size, nullptr);
+        for (long i = 0; i < count; ++i) sum += check_w(wide.data(), wide_size, nullptr);
     } else if (transform != nullptr) {
         for (long i = 0; i < count; ++i) sum += transform(text.data(), size, 0, out, cap, &length);
     } else {
-        for (long i = 0; i < count; ++i) sum += transform_w(wide.data(), size, 0, out_w, cap, &length);
+        for (long i = 0; i < count; ++i) sum += transform_w(wide.data(), wide_size, 0, out_w, cap, &length);
     }
     std::printf("%s %s x%ld: status sum %ld, bytes %d\n", function.c_str(), argv[3], count, sum, size);
     return 0;

@@ -130,6 +130,7 @@ std::vector<Sample> make_corpus() {
     for (const Sample& sample : realistic_inputs()) corpus.push_back(sample);
     for (std::size_t size : sweep_sizes()) corpus.push_back({"tail_" + std::to_string(size), tail_input(size)});
     for (std::size_t size : dn_sizes()) corpus.push_back({"dn_" + std::to_string(size), dn_input(size)});
+    for (const Sample& sample : unicode_inputs()) corpus.push_back(sample);
     return corpus;
 }
 
@@ -184,6 +185,68 @@ std::string dn_input(std::size_t size) {
         used += units;
     }
     return server + dn;
+}
+
+const std::vector<Sample>& unicode_inputs() {
+    static const std::vector<Sample> inputs = {
+        {"display_name_de", "EXCH01\nJ\xC3\xBCrgen M\xC3\xBCller"},
+        {"display_name_zh", "mail.contoso.com\n\xE5\xBC\xA0\xE4\xBC\x9F"},
+        {"alias_cjk_64", "EXCH01\n" + filler(64 * 3, "\xE5\xBC\xA0")},
+    };
+    return inputs;
+}
+
+std::vector<uint16_t> utf16_of(const std::string& text) {
+    std::vector<uint16_t> units;
+    units.reserve(text.size() + 1);   // never a NULL data(), even for ""
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        uint32_t c = byte(0);
+        const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+        bool ok = n != 0 && i + n <= text.size();
+        if (ok && n > 1) {
+            c &= 0x7Fu >> n;
+            for (std::size_t k = 1; k < n && ok; ++k) {
+                ok = (byte(k) & 0xC0) == 0x80;
+                c = (c << 6) | (byte(k) & 0x3F);
+            }
+            ok = ok && !(n == 3 && c < 0x800) && !(n == 4 && (c < 0x10000 || c > 0x10FFFF)) && !(c >= 0xD800 && c <= 0xDFFF);
+        }
+        if (!ok) {   // not UTF-8: one unit a byte, as 1.1's bench passed every input
+            units.clear();
+            for (const unsigned char b : text) units.push_back(b);
+            return units;
+        }
+        if (c >= 0x10000) {
+            units.push_back(static_cast<uint16_t>(0xD800 + ((c - 0x10000) >> 10)));
+            units.push_back(static_cast<uint16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+        } else {
+            units.push_back(static_cast<uint16_t>(c));
+        }
+        i += n;
+    }
+    return units;
+}
+
+std::string utf8_of(const uint16_t* units, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        uint32_t c = units[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < count) c = 0x10000 + ((c - 0xD800) << 10) + (units[++i] - 0xDC00u);
+        const auto put = [&](uint32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
+        if (c < 0x80) { put(c); }
+        else if (c < 0x800) { put(0xC0 | (c >> 6)); put(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) { put(0xE0 | (c >> 12)); put(0x80 | ((c >> 6) & 0x3F)); put(0x80 | (c & 0x3F)); }
+        else { put(0xF0 | (c >> 18)); put(0x80 | ((c >> 12) & 0x3F)); put(0x80 | ((c >> 6) & 0x3F)); put(0x80 | (c & 0x3F)); }
+    }
+    return out;
+}
+
+bool is_ascii(const std::string& text) {
+    for (const unsigned char c : text) {
+        if (c >= 0x80) return false;
+    }
+    return true;
 }
 
 const std::vector<Sample>& sample_corpus() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,21 @@ std::string tail_input(std::size_t size);
 // after parsing it whole; rewrite and profile_name succeed).
 std::string dn_input(std::size_t size);
 const std::vector<std::size_t>& dn_sizes();
+
+// Names outside ASCII (profshim.h section 11), timed in both widths and compared between
+// them; the baselines implement the ASCII rules of 1.1, so they are not held to these:
+// display_name_de "EXCH01\nJ\u00fcrgen M\u00fcller" (22 bytes, 20 UTF-16 units),
+// display_name_zh "mail.contoso.com\n" and two CJK characters (23 bytes, 19 units),
+// alias_cjk_64 "EXCH01\n" and 64 CJK characters (199 bytes, 71 units: the longest alias).
+const std::vector<Sample>& unicode_inputs();
+
+// `text` (UTF-8) as the UTF-16 units the _w functions take; a byte string that is not
+// UTF-8 (the corpus's ill-formed cases) one unit a byte, so that it fails there too.
+std::vector<uint16_t> utf16_of(const std::string& text);
+// UTF-16 units back to UTF-8 (what a _w function wrote).
+std::string utf8_of(const uint16_t* units, std::size_t count);
+// Whether every byte of `text` is ASCII.
+bool is_ascii(const std::string& text);
 
 // Every input the baselines are checked on: hand-picked cases for every status and rule,
 // the realistic inputs and every sized input.

@@ -11,13 +11,15 @@
  * (psh_check), rewrites the string into the documented safe form (psh_rewrite), and derives
  * a safe, stable, unique MAPI profile name (psh_profile_name).
  *
- * This header is the whole public interface and the contract: ABI contract version 1.1
- * (library 1.1.0). It is valid C99 and C++ and includes nothing but <stdint.h>. Its
- * numbered sections (1 to 10) are what the code, the tests and the docs cite as
+ * This header is the whole public interface and the contract: ABI contract version 1.2
+ * (library 1.2.0). It is valid C99 and C++ and includes nothing but <stdint.h>. Its
+ * numbered sections (1 to 11) are what the code, the tests and the docs cite as
  * "profshim.h section N" ("rule N" is a numbered rule inside a section).
  *
  * Versions: 1.0.0 is sections 1 to 9. 1.1.0 adds what is marked "since 1.1" and listed in
- * section 10; it changes no export, status value, struct field or profile name of 1.0.
+ * section 10. 1.2.0 adds what is marked "since 1.2" and listed in section 11: text outside
+ * ASCII (UTF-8 for the byte functions, UTF-16 for the _w ones). Neither changes an export,
+ * a status value, a struct field or a profile name of an earlier version.
  *
  * Section 1. Binary and calling convention: profshim.dll on Windows, libprofshim.so
  * (SONAME libprofshim.so.1) on Linux; exports.def is the one list of exported names, and
@@ -33,7 +35,13 @@
  *  - Every function returns an int32_t status shaped like an HRESULT: PSH_OK (0) is success,
  *    every failure is negative. psh_describe turns any status into a line of English.
  *  - Every function comes in two widths with the same rules: the plain one takes bytes
- *    (char), the _w one UTF-16 code units (psh_wchar). A "unit" is one of those.
+ *    (char), the _w one UTF-16 code units (psh_wchar). A "unit" is one of those. Since 1.2
+ *    (section 11.1) the bytes are UTF-8 and the units UTF-16, in and out: the byte
+ *    functions are not for text in an ANSI code page (a Windows program whose strings are
+ *    ANSI calls the _w functions; VB passes StrPtr of its String). Every count and offset
+ *    (len, cap, *out_len, PSH_MAX_INPUT, the report's offsets and lengths) still counts
+ *    units of the width called: bytes, or UTF-16 units. The same text gives the same
+ *    answers in both widths, offsets at the same character (section 11.6).
  *  - No function allocates on the heap, keeps state between calls, throws, or aborts the
  *    process, whatever it is given. All are reentrant and safe to call from many threads.
  *  - No function reads `info` beyond the input length rules, nor writes `out` beyond `cap`
@@ -51,11 +59,11 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------------ */
 
 #define PSH_VERSION_MAJOR 1
-#define PSH_VERSION_MINOR 1
+#define PSH_VERSION_MINOR 2
 #define PSH_VERSION_PATCH 0
-/* major*10000 + minor*100 + patch: 1.0.0 is 10000, 1.1.0 is 10100. */
+/* major*10000 + minor*100 + patch: 1.0.0 is 10000, 1.1.0 is 10100, 1.2.0 is 10200. */
 #define PSH_VERSION_NUMBER (PSH_VERSION_MAJOR * 10000 + PSH_VERSION_MINOR * 100 + PSH_VERSION_PATCH)
-#define PSH_VERSION_STRING "1.1.0"
+#define PSH_VERSION_STRING "1.2.0"
 
 /* ---- Calling convention ------------------------------------------------------------- */
 
@@ -95,7 +103,9 @@ typedef uint16_t psh_wchar;
 #define PSH_E_TOO_LONG            ((int32_t)0x80040105u)
 /* A flag bit this version does not define (MAPI_E_UNKNOWN_FLAGS). */
 #define PSH_E_UNKNOWN_FLAGS       ((int32_t)0x80040106u)
-/* A unit outside printable ASCII 0x20-0x7E and LF (CR, TAB, NUL, any non-ASCII unit). */
+/* A unit where no well-formed character starts, or a control: CR, TAB, NUL and the other
+ * characters below 0x20 but LF, 0x7F, and since 1.2 U+0080-U+009F (section 5, rule 1). In
+ * 1.0 and 1.1 also every non-ASCII unit. */
 #define PSH_E_BAD_CHAR            ((int32_t)0x80040201u)
 /* No LF between server and mailbox. */
 #define PSH_E_NO_SEPARATOR        ((int32_t)0x80040202u)
@@ -107,7 +117,8 @@ typedef uint16_t psh_wchar;
 #define PSH_E_BAD_SERVER          ((int32_t)0x80040205u)
 /* The mailbox part is empty. */
 #define PSH_E_EMPTY_MAILBOX       ((int32_t)0x80040206u)
-/* The alias has a space at an end or is over 64 units. */
+/* The alias has a space at an end or is over 64 units (since 1.2: UTF-16 units, in both
+ * widths). */
 #define PSH_E_BAD_MAILBOX         ((int32_t)0x80040207u)
 /* A DN that breaks the Exchange DN grammar. */
 #define PSH_E_BAD_DN              ((int32_t)0x80040208u)
@@ -223,16 +234,27 @@ typedef struct psh_report {
  * that part (it may equal the input's length). PSH_E_NO_SEPARATOR, PSH_E_TOO_LONG and the
  * argument errors have error offset -1.
  *
- *  Rule 1. Characters: the first unit that is neither LF (0x0A) nor 0x20-0x7E:
- *     PSH_E_BAD_CHAR at it (so CR, TAB, NUL and every non-ASCII unit).
+ *  Rule 1. Characters (since 1.2, section 11.2; in 1.0 and 1.1 the first unit that is
+ *     neither LF nor 0x20-0x7E): the input is read as characters, Unicode scalar values:
+ *     in UTF-8 (RFC 3629) one well-formed sequence of 1 to 4 bytes (overlong forms, encoded
+ *     surrogates and values above U+10FFFF are ill-formed); in UTF-16 one unit outside
+ *     D800-DFFF, or a high surrogate (D800-DBFF) followed by a low one (DC00-DFFF).
+ *     PSH_E_BAD_CHAR at the first unit, left to right, where either no well-formed
+ *     character starts (a stray continuation byte, a lone or reversed surrogate, a
+ *     sequence cut short by the end or by a byte that cannot continue it: the offset of
+ *     the unit where that sequence starts) or the character is a control: U+0000-U+001F
+ *     but LF, U+007F, U+0080-U+009F. So CR, TAB and NUL are PSH_E_BAD_CHAR at the same
+ *     offsets as in 1.1. Every other character passes, and the rules of its part decide.
  *  Rule 2. Separators: no LF is PSH_E_NO_SEPARATOR. One LF is the authenticated form
  *     "server\nmailbox". Exactly two LFs side by side followed by "anon" (any case) and
  *     nothing else is the anonymous form "serverDN\n\nanon". Any other count or shape is
  *     PSH_E_SYNTAX at the second LF. From here on the report's parts are set.
  *  Rule 3. Server, authenticated form: empty is PSH_E_EMPTY_SERVER at 0. Otherwise a host
  *     name, checked unit by unit from the left, the first failing unit PSH_E_BAD_SERVER: a
- *     unit outside A-Z a-z 0-9 . - _; a '.' first, last or right after another '.'; a '-'
- *     first or last in its label (labels are split by '.'); the 64th unit of a label. Then
+ *     unit outside A-Z a-z 0-9 . - _ (since 1.2 so any non-ASCII character, at its first
+ *     unit: an internationalised host name is given in its ASCII "xn--" form); a '.'
+ *     first, last or right after another '.'; a '-' first or last in its label (labels are
+ *     split by '.'); the 64th unit of a label. Then
  *     a server over 253 units is PSH_E_BAD_SERVER at the unit 253 past its start. Then a
  *     stem (rule 5) that is a device name is PSH_E_RESERVED_NAME at the server's offset.
  *     Since 1.1 (section 10.1), a personalized server name: a server whose first 36 units
@@ -248,21 +270,37 @@ typedef struct psh_report {
  *  Rule 4. Mailbox, authenticated form: empty is PSH_E_EMPTY_MAILBOX at its offset (the
  *     input's length). One starting with '/' is a DN: PSH_E_BAD_DN where it breaks the
  *     grammar (rule 6), else PSH_E_UNSAFE_CHAR at its first '/' (exactly the KB Q271913
- *     case). Otherwise an alias, checked in this order: a space first or last,
+ *     case). Otherwise an alias, checked in this order: an ASCII space first or last,
  *     PSH_E_BAD_MAILBOX at it; the first of < > : " / \ | ? *, PSH_E_UNSAFE_CHAR at it; a
  *     '.' last, PSH_E_UNSAFE_CHAR at it (Windows drops it, so the file would have another
  *     name); over 64 units, PSH_E_BAD_MAILBOX at its 65th unit; a stem that is a device
  *     name, PSH_E_RESERVED_NAME at the alias's offset.
+ *     Since 1.2 (section 11.3) an alias may hold any character that passes rule 1 (a
+ *     display name such as "J\u00fcrgen M\u00fcller"), and its limit is 64 UTF-16 units in
+ *     both widths, as Active Directory counts names: PSH_E_BAD_MAILBOX at the first unit
+ *     of the character that takes it past 64 (63 units and a supplementary character fail
+ *     at that character). Only the ASCII space counts as a space; a no-break space at an
+ *     end is a character like any other.
+ *     The ANSI code page (11.3): CDO hands the ProfileInfo to MAPI in the ANSI code page
+ *     of the process that logs on, so a character that code page lacks reaches MAPI as '?'
+ *     and brings the KB Q271913 failure back. The library cannot know that code page (a
+ *     string may be checked on another machine than the one that logs on), so it does not
+ *     guess: a caller that must be sure gives the alias in ASCII or uses psh_profile_name.
  *     Mailbox, anonymous form: "anon", nothing to check.
  *  Rule 5. Device names, compared without regard to ASCII case: CON PRN AUX NUL CLOCK$
- *     CONIN$ CONOUT$ COM0-COM9 LPT0-LPT9. The stem of a server or an alias is its units
- *     before the first '.', or all of them ("nul.txt" has the stem "nul").
+ *     CONIN$ CONOUT$ COM0-COM9 LPT0-LPT9, and since 1.2 COM\u00b9 COM\u00b2 COM\u00b3
+ *     LPT\u00b9 LPT\u00b2 LPT\u00b3 (the superscript digits one, two, three, which Windows
+ *     treats as COM1 and so on: learn.microsoft.com, "Naming Files, Paths, and
+ *     Namespaces"). No character outside ASCII is case-folded. The stem of a server or an
+ *     alias is its units before the first '.', or all of them ("nul.txt" has the stem
+ *     "nul").
  *  Rule 6. Exchange DN (legacyExchangeDN, [MS-OXOABK] 2.2.1.1), parsed left to right;
  *     PSH_E_BAD_DN at the first unit where the parse fails, or at the end of the part where
  *     it ends too soon: "/o=" RDN "/ou=" RDN, then one to fourteen "/cn=" RDN, then the end.
  *     The letters of o, ou, cn match in any case. An RDN runs to the next '/' or the end;
  *     it is 1 to 64 units of the teletex set (space, A-Z a-z 0-9 and
- *     ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |) with no space first or last. An empty
+ *     ! " % & \ ( ) * + , - . : < = > ? @ [ ] _ |) with no space first or last (so a DN
+ *     stays ASCII: since 1.2 a non-ASCII character fails at its first unit). An empty
  *     RDN fails where it should start; a unit outside the set at that unit; the 65th unit
  *     of one RDN at it; a space first or last at it; the 257th RDN unit of the whole DN at
  *     it; a 15th "/cn=" at its '/'. Of several faults in one RDN the leftmost is reported.
@@ -278,13 +316,16 @@ PSH_API int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_rep
 /*
  * psh_rewrite: make a ProfileInfo safe, keeping what it means (whom it logs on).
  *
- *  Step 1. Units as psh_check rule 1, except that CR and TAB are accepted here.
- *  Step 2. CRLF and a lone CR become LF; each line loses its leading and trailing spaces
- *     and tabs; lines then empty are dropped at the start and at the end (the empty middle
- *     line of the anonymous form stays; a TAB inside a line stays, and step 4 rejects it).
- *     So an empty server or mailbox line is dropped too, and the result is
- *     PSH_E_NO_SEPARATOR rather than PSH_E_EMPTY_SERVER or PSH_E_EMPTY_MAILBOX ("EXCH01\n"
- *     and "\njdoe" both have no separator left).
+ *  Step 1. Characters as psh_check rule 1, except that CR and TAB are accepted here.
+ *  Step 2. CRLF and a lone CR become LF; each line loses its leading and trailing ASCII
+ *     spaces and tabs (no other character: section 11.3); lines then empty are dropped at
+ *     the start and at the end (the empty middle line of the anonymous form stays; a TAB
+ *     inside a line stays, and step 4 rejects it). Since 1.2 (section 11.7), when that
+ *     leaves a single line the result names what is missing, as psh_check does, instead
+ *     of PSH_E_NO_SEPARATOR: PSH_E_EMPTY_MAILBOX when an empty line was dropped after it
+ *     ("EXCH01\n", "EXCH01\r\n\r\n"), else PSH_E_EMPTY_SERVER when one was dropped before
+ *     it ("\njdoe"). An input that never had a line break is PSH_E_NO_SEPARATOR. (1.0 and
+ *     1.1 said PSH_E_NO_SEPARATOR for both.)
  *  Step 3. Unless PSH_REWRITE_KEEP_DN (which skips this whole step): in the authenticated
  *     form a mailbox that is a well-formed DN becomes its last RDN, the directory name
  *     Exchange 5.5 to 2003 made from the alias; with PSH_REWRITE_EXACT (since 1.1) it is
@@ -302,10 +343,12 @@ PSH_API int32_t PSH_CALL psh_check_w(const psh_wchar* info, int32_t len, psh_rep
  *
  * The output is never longer than the input, and rewriting it again with the same flags
  * changes nothing. Units: `cap` and `*out_len` count units of the width called; `*out_len`
- * excludes the NUL. Output buffer rules: section 8; `out == info` rewrites in place.
+ * excludes the NUL. Since 1.2 the output is in the caller's encoding (UTF-8 or UTF-16,
+ * section 11.4); a DN's last RDN and the "=" form are ASCII as before. Output buffer rules: section 8; `out == info` rewrites in place.
  * Returns: PSH_OK; PSH_E_POINTER; PSH_E_INVALIDARG; PSH_E_UNKNOWN_FLAGS (a bit other than
  * PSH_REWRITE_KEEP_DN and PSH_REWRITE_EXACT); PSH_E_TOO_LONG; PSH_E_INSUFFICIENT_BUFFER;
- * PSH_E_BAD_CHAR (step 1); or a status of psh_check's rules 2-6 for the result.
+ * PSH_E_BAD_CHAR (step 1); PSH_E_EMPTY_SERVER or PSH_E_EMPTY_MAILBOX (step 2, since
+ * 1.2); or a status of psh_check's rules 2-6 for the result.
  */
 PSH_API int32_t PSH_CALL psh_rewrite(const char* info, int32_t len, uint32_t flags,
                              char* out, int32_t cap, int32_t* out_len);
@@ -328,6 +371,14 @@ PSH_API int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint3
  *    most 15 units; M is the alias (a DN mailbox: its last RDN; anonymous form: "anon"), at
  *    most 46 - length(S) units; both in lower case, every unit outside A-Z a-z 0-9 _
  *    replaced by '_'.
+ *  - Since 1.2 (section 11.5): the key H hashes is the normalised ProfileInfo in UTF-8,
+ *    whichever width was called, with A-Z lowered and every other character as it is (for
+ *    ASCII these are the bytes 1.0 and 1.1 hashed, so no name they gave changes); in S
+ *    and M each character outside A-Z a-z 0-9 _ becomes one '_' (a character, not a
+ *    unit: "\u00fc" and a supplementary character are one '_' each), and the limits of 15
+ *    and 46 - length(S) count characters. The name stays ASCII. Example:
+ *    "EXCH01\nJ\u00fcrgen M\u00fcller" gives "exch01_j_rgen_m_ller_11b98e8f60d3af74", in
+ *    both widths.
  * So the name has at most 64 units (PSH_PROFILE_NAME_MAX), only A-Z a-z 0-9 _, and is
  * never a device name. Example: "exch01_jdoe_0123456789abcdef". For a personalized server
  * name (since 1.1) S is still the units up to the first '.': "3f2a9c1d_7b4e_4" for
@@ -335,8 +386,9 @@ PSH_API int32_t PSH_CALL psh_rewrite_w(const psh_wchar* info, int32_t len, uint3
  * keep these names.
  * `flags` must be 0, else PSH_E_UNKNOWN_FLAGS. Output buffer rules: section 8.
  * Returns: PSH_OK; PSH_E_POINTER; PSH_E_INVALIDARG; PSH_E_UNKNOWN_FLAGS; PSH_E_TOO_LONG;
- * PSH_E_INSUFFICIENT_BUFFER; PSH_E_BAD_CHAR; or a status of psh_check's rules 2-6 other
- * than PSH_E_UNSAFE_CHAR and PSH_E_RESERVED_NAME.
+ * PSH_E_INSUFFICIENT_BUFFER; PSH_E_BAD_CHAR; PSH_E_EMPTY_SERVER or PSH_E_EMPTY_MAILBOX
+ * (psh_rewrite step 2, since 1.2); or a status of psh_check's rules 2-6 other than
+ * PSH_E_UNSAFE_CHAR and PSH_E_RESERVED_NAME.
  */
 PSH_API int32_t PSH_CALL psh_profile_name(const char* info, int32_t len, uint32_t flags,
                                   char* out, int32_t cap, int32_t* out_len);
@@ -354,7 +406,7 @@ PSH_API int32_t PSH_CALL psh_describe(int32_t status, char* out, int32_t cap, in
 PSH_API int32_t PSH_CALL psh_describe_w(int32_t status, psh_wchar* out, int32_t cap, int32_t* out_len);
 
 /* The PSH_VERSION_NUMBER of the library actually loaded (compare with the header's):
- * 10100 for 1.1.0. */
+ * 10200 for 1.2.0. */
 PSH_API int32_t PSH_CALL psh_version(void);
 
 /* ---- Section 10. What version 1.1 added ---------------------------------------------- */
@@ -366,6 +418,34 @@ PSH_API int32_t PSH_CALL psh_version(void);
  *      and offsets and psh_profile_name are unchanged for them.
  * 10.3 PSH_REWRITE_EXACT (0x2), the exact-match form "=name" (KB Q193643): section 6.
  * psh_version() returns 10100. Same SONAME, same exports, same status values.
+ */
+
+/* ---- Section 11. What version 1.2 added: Unicode text -------------------------------- */
+/*
+ * Real code passes display names as the mailbox (KB Q295558 logs on with
+ * "ServerName" & vbLf & "Jane Smith"), and most of the world's names hold letters outside
+ * ASCII. 1.1 called every such input PSH_E_BAD_CHAR in all three functions.
+ * 11.1 Encodings: the byte functions take and write UTF-8, the _w functions UTF-16 (as
+ *      SQLite's sqlite3_prepare_v2 and sqlite3_prepare16_v2 do); counts and offsets still
+ *      count units of the width called; PSH_MAX_INPUT is still 4096 units: section 2.
+ * 11.2 Characters: ill-formed UTF-8 or UTF-16 and the controls (C0 but LF, DEL, C1) are
+ *      PSH_E_BAD_CHAR where they start; CR, TAB and NUL answer as in 1.1: section 5, rule 1.
+ * 11.3 Where a non-ASCII character may stand: in an alias only (the server and DNs stay
+ *      ASCII); the alias limit is 64 UTF-16 units in both widths; COM\u00b9 to LPT\u00b3 are
+ *      device names; the ANSI code page of the process that logs on: section 5, rules 3
+ *      to 6. Only ASCII spaces and tabs are whitespace; no character is case-folded,
+ *      normalised (NFC/NFD) or mapped to another.
+ * 11.4 psh_rewrite writes the caller's encoding: section 6.
+ * 11.5 Profile names: a UTF-8 key, one '_' a character in S and M; no name that 1.0 or
+ *      1.1 gave changes: section 7.
+ * 11.6 Equivalence of widths: for any string of characters, the byte function given its
+ *      UTF-8 and the _w function given its UTF-16 return the same status, form and
+ *      rewritable, offsets at the same character, the same text (each in its encoding) and
+ *      the same profile name. Ill-formed input has no twin and follows its width's rule 1.
+ * 11.7 Empty parts are named: psh_rewrite and psh_profile_name of "EXCH01\n" are
+ *      PSH_E_EMPTY_MAILBOX and of "\njdoe" PSH_E_EMPTY_SERVER, as psh_check says: section 6,
+ *      step 2.
+ * psh_version() returns 10200. Same SONAME, same exports, same status values, same struct.
  */
 
 #ifdef __cplusplus

@@ -1,9 +1,10 @@
 // The C boundary: every export of exports.def is defined here, and nowhere else.
 //
 // Each export is one line, `return guarded([&] { ... });` (guarded.hpp). Each width's pair
-// of exports calls the one engine over bytes: a UTF-16 input is narrowed here and the
-// result widened again (buffers.hpp). Work buffers live on the stack: an input is at most
-// PSH_MAX_INPUT units.
+// of exports calls the one engine over UTF-8 (profshim.h section 11.1): a UTF-16 input is
+// transcoded here, the report's offsets mapped back to its units, and the result
+// transcoded back (buffers.hpp). Work buffers live on the stack: an input is at most
+// PSH_MAX_INPUT units, kMaxInputBytes bytes of UTF-8.
 
 #include <array>
 #include <string_view>
@@ -41,24 +42,27 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     };
     if (info == nullptr) return finish_without_parse(PSH_E_POINTER);
     if (report != nullptr && !report_usable) return PSH_E_INVALIDARG;
-    InputBytes scratch;
-    Text text;
-    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) {
+    Scratch<Unit> scratch;
+    Input input;
+    if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) {
         return finish_without_parse(status);
     }
-    const CheckResult result = check_profile_info(text);
+    const CheckResult result = check_profile_info(input.text);
     const int32_t status = result.fault.status;
     if (report_usable) {
+        const auto offset = [&](int32_t byte_offset) { return caller_offset(input, byte_offset); };
         reset_report(*report, status);
-        report->error_offset = result.fault.offset;
+        report->error_offset = result.fault.offset < 0 ? -1 : offset(result.fault.offset);
         if (result.layout.parsed) {
+            const Range server = result.layout.server;
+            const Range mailbox = result.layout.mailbox;
             report->form = result.layout.form;
-            report->server_offset = result.layout.server.begin;
-            report->server_length = result.layout.server.size();
-            report->mailbox_offset = result.layout.mailbox.begin;
-            report->mailbox_length = result.layout.mailbox.size();
+            report->server_offset = offset(server.begin);
+            report->server_length = offset(server.end) - report->server_offset;
+            report->mailbox_offset = offset(mailbox.begin);
+            report->mailbox_length = offset(mailbox.end) - report->mailbox_offset;
         }
-        report->rewritable = is_rewritable(text, result) ? 1 : 0;
+        report->rewritable = is_rewritable(input.text, result) ? 1 : 0;
     }
     return status;
 }
@@ -69,12 +73,12 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if ((flags & ~(PSH_REWRITE_KEEP_DN | PSH_REWRITE_EXACT)) != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    InputBytes scratch;
-    Text text;
-    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) return output.fail(status);
+    Scratch<Unit> scratch;
+    Input input;
+    if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) return output.fail(status);
 
-    InputBytes work;
-    const Written result = rewrite_profile_info(text, flags, gsl::span<char>(work));
+    WorkBytes<Unit> work;
+    const Written result = rewrite_profile_info(input.text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
     return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }
@@ -85,13 +89,13 @@ int32_t profile_name(const Unit* info, int32_t len, uint32_t flags, Unit* out, i
     if (info == nullptr) return output.fail(PSH_E_POINTER);
     if (const int32_t status = output.validate(); status != PSH_OK) return output.fail(status);
     if (flags != 0) return output.fail(PSH_E_UNKNOWN_FLAGS);
-    InputBytes scratch;
-    Text text;
-    if (const int32_t status = read_input(info, len, scratch, text); status != PSH_OK) return output.fail(status);
+    Scratch<Unit> scratch;
+    Input input;
+    if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) return output.fail(status);
 
-    InputBytes work;
+    WorkBytes<Unit> work;
     std::array<char, PSH_PROFILE_NAME_MAX> name;
-    const Written result = make_profile_name(text, gsl::span<char>(work), gsl::span<char>(name));
+    const Written result = make_profile_name(input.text, gsl::span<char>(work), gsl::span<char>(name));
     if (result.status != PSH_OK) return output.fail(result.status);
     return output.deliver(gsl::span<const char>(name.data(), gsl::narrow_cast<std::size_t>(result.size)));
 }

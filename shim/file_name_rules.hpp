@@ -10,8 +10,8 @@ namespace profshim {
 // The printable ASCII bytes Windows refuses in a file name: < > : " / \ | ? *
 bool is_unsafe_in_file_name(uint32_t u);
 
-// True when `name` is a device name (CON PRN AUX NUL CLOCK$ CONIN$ CONOUT$ COM0-9 LPT0-9),
-// compared without regard to ASCII case. `name` is the stem of a server or an alias, its
+// True when `name` is a device name (CON PRN AUX NUL CLOCK$ CONIN$ CONOUT$ COM0-9 LPT0-9,
+// and since 1.2 COM¹ COM² COM³ LPT¹ LPT² LPT³), compared without regard to ASCII case. `name` is the stem of a server or an alias, its
 // bytes before the first '.': Windows treats "nul.txt" as the device NUL.
 bool is_reserved_device_name(Text text, Range name);
 

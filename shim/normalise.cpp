@@ -9,14 +9,14 @@ namespace {
 
 constexpr bool is_blank(uint32_t u) { return u == kSpace || u == kTab; }
 
-// Whether normalising `text` would change nothing, as for most inputs: its bytes printable
-// ASCII or LF (no CR, no TAB), each line non-empty with no space at either end. Then
+// Whether normalising `text` would change nothing, as for most inputs: its characters
+// printable ASCII, LF or non-ASCII characters that pass rule 1 (no CR, no TAB), each line non-empty with no space at either end. Then
 // `line_feeds` has its LFs. (The anonymous form's empty line is normal too, but rare: it
 // takes the general path.)
 bool is_normal(Text text, LineFeeds& line_feeds) {
     int32_t line_begin = 0;
     for (;;) {
-        const int32_t line_end = text.skip_printable(line_begin);
+        const int32_t line_end = text.skip_characters(line_begin);
         if (line_end == line_begin || text[line_begin] == kSpace || text[line_end - 1] == kSpace) return false;
         if (line_end == text.size()) return true;
         if (text[line_end] != kLineFeed) return false;
@@ -39,6 +39,7 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
         text.copy_to(text.whole(), out);
         result.size = text.size();
         result.line_feeds = line_feeds;
+        result.lines = line_feeds.count + 1;
         return result;
     }
     int32_t written = 0;
@@ -51,7 +52,7 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
         const int32_t line_begin = pos;
         bool has_tab = false;
         for (; pos < size; ++pos) {
-            pos = text.skip_printable(pos);
+            pos = text.skip_characters(pos);
             if (pos == size) break;
             const uint8_t u = text[pos];
             if (u == kLineFeed || u == kCarriageReturn) break;
@@ -70,6 +71,7 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
         while (end > begin && is_blank(text[end - 1])) --end;
         if (begin == end) {
             if (lines_written > 0) ++empty_lines_held;
+            else if (pos <= size) result.dropped_before = true;   // a line break follows it
             continue;
         }
         if (lines_written > 0) {
@@ -92,6 +94,8 @@ Normalised normalise(Text text, gsl::span<char> out_bytes) {
         empty_lines_held = 0;
     }
     result.size = written;
+    result.lines = lines_written;
+    result.dropped_after = empty_lines_held > 0;
     return result;
 }
 

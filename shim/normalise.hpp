@@ -15,6 +15,11 @@ struct Normalised {
     // first TAB (-1 when none), the one byte step 1 accepts that psh_check does not.
     LineFeeds line_feeds;
     int32_t first_tab = -1;
+    // What step 2 dropped, for section 11.7: the lines written, and whether an empty line
+    // was dropped before the first of them or after the last.
+    int32_t lines = 0;
+    bool dropped_before = false;
+    bool dropped_after = false;
 };
 
 // Writes the normalised `text` to `out`, which holds at least text.size() bytes (the

@@ -4,11 +4,12 @@
 #include "exchange_dn.hpp"
 #include "file_name_rules.hpp"
 #include "host_name.hpp"
+#include "utf8.hpp"
 
 namespace profshim {
 namespace {
 
-constexpr int32_t kMaxAlias = 64;
+constexpr int32_t kMaxAlias = 64;   // UTF-16 units, in both widths (section 11.3)
 
 bool is_anon(Text text, Range part) {
     constexpr char kAnon[] = "anon";
@@ -19,12 +20,12 @@ bool is_anon(Text text, Range part) {
     return true;
 }
 
-// Rule 1, and on the way the LFs for rule 2: the first byte that is neither printable
-// ASCII nor LF.
+// Rule 1 (section 11.2), and on the way the LFs for rule 2: the first byte where neither
+// LF, printable ASCII nor a non-ASCII character that is not a control starts.
 Fault scan_characters(Text text, LineFeeds& line_feeds) {
     const int32_t size = text.size();
     for (int32_t i = 0; i < size; ++i) {
-        i = text.skip_printable(i);
+        i = text.skip_characters(i);
         if (i == size) break;
         if (text[i] != kLineFeed) return fault_at(PSH_E_BAD_CHAR, i);
         line_feeds.add(i);
@@ -41,6 +42,18 @@ Fault check_server(Text text, Layout& layout, FileNameRules rules) {
     }
     layout.server_name = server.stem;
     return no_fault();
+}
+
+// The offset of the character that takes `alias` past kMaxAlias UTF-16 units (section
+// 11.3), or -1. An alias of at most kMaxAlias bytes has at most that many units.
+int32_t past_alias_limit(Text text, Range alias) {
+    if (alias.size() <= kMaxAlias) return -1;
+    int32_t units = 0;
+    for (int32_t i = alias.begin; i < alias.end; ++i) {
+        units += utf16_units_of_lead(text[i]);
+        if (units > kMaxAlias) return i;   // a lead byte: a continuation adds nothing
+    }
+    return -1;
 }
 
 }  // namespace
@@ -81,7 +94,7 @@ Fault check_alias(Text text, Range alias, FileNameRules rules) {
         // Windows drops a trailing '.', so the file would silently have another name.
         if (text[alias.end - 1] == '.') return fault_at(PSH_E_UNSAFE_CHAR, alias.end - 1);
     }
-    if (alias.size() > kMaxAlias) return fault_at(PSH_E_BAD_MAILBOX, alias.begin + kMaxAlias);
+    if (const int32_t past = past_alias_limit(text, alias); past >= 0) return fault_at(PSH_E_BAD_MAILBOX, past);
     if (file_rules && has_reserved_stem(text, alias)) return fault_at(PSH_E_RESERVED_NAME, alias.begin);
     return no_fault();
 }
@@ -118,6 +131,12 @@ Fault check_parts(Text text, Layout& layout, FileNameRules rules) {
 Fault check_normalised(Text text, const Normalised& normalised, Fault separators, Layout& layout,
                        FileNameRules rules) {
     if (normalised.first_tab >= 0) return fault_at(PSH_E_BAD_CHAR, normalised.first_tab);
+    // Section 11.7: a single line left by dropping empty ones names the part that is
+    // missing, as psh_check does, rather than PSH_E_NO_SEPARATOR.
+    if (separators.status == PSH_E_NO_SEPARATOR && normalised.lines == 1) {
+        if (normalised.dropped_after) return fault_at(PSH_E_EMPTY_MAILBOX, text.size());
+        if (normalised.dropped_before) return fault_at(PSH_E_EMPTY_SERVER, 0);
+    }
     if (!separators.ok()) return separators;
     return check_parts(text, layout, rules);
 }

@@ -6,6 +6,7 @@
 #include "fnv1a.hpp"
 #include "normalise.hpp"
 #include "profile_info.hpp"
+#include "utf8.hpp"
 
 namespace profshim {
 namespace {
@@ -22,11 +23,24 @@ constexpr auto kNameBytes = byte_table([](uint32_t u) {
     return is_ascii_alnum(lower) || lower == '_' ? static_cast<char>(lower) : '_';
 });
 
-// Appends at most `max` bytes of `part`, lowered and sanitised, at `out`; returns the
-// number appended.
+// Appends at most `max` characters of `part`, lowered and sanitised, at `out`; returns the
+// number appended. A non-ASCII character (its lead byte; its continuation bytes add
+// nothing) is one '_' (section 11.5), so for ASCII this is 1.1's byte for byte.
 int32_t append_sanitised(Text text, Range part, int32_t max, char* out) {
-    const int32_t count = part.size() < max ? part.size() : max;
-    for (int32_t i = 0; i < count; ++i) out[i] = kNameBytes[text[part.begin + i]];
+    // ASCII, as most parts are: 1.1's loop, a byte each.
+    const int32_t ascii_count = part.size() < max ? part.size() : max;
+    int32_t count = 0;
+    for (; count < ascii_count; ++count) {
+        const uint8_t byte = text[part.begin + count];
+        if (byte >= 0x80) break;
+        out[count] = kNameBytes[byte];
+    }
+    if (count == ascii_count) return count;
+    // From the first non-ASCII byte on, a character at a time.
+    for (int32_t i = part.begin + count; i < part.end && count < max; ++i) {
+        const uint8_t byte = text[i];
+        if (!is_utf8_continuation(byte)) out[count++] = kNameBytes[byte];
+    }
     return count;
 }
 

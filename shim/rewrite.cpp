@@ -90,7 +90,7 @@ Written rewrite_profile_info(Text text, uint32_t flags, gsl::span<char> work) {
 
 bool is_rewritable(Text text, const CheckResult& check) {
     if (const std::optional<bool> known = rewritable_from_check(text, check)) return *known;
-    std::array<char, PSH_MAX_INPUT> work;
+    std::array<char, kMaxInputBytes> work;
     return rewrite_profile_info(text, 0, gsl::span<char>(work)).status == PSH_OK;
 }
 

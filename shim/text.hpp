@@ -1,10 +1,11 @@
 // What the engine reads and answers: bytes, ranges of them, faults, and results.
 //
-// One engine over bytes: every rule of profshim.h is about ASCII and every successful
-// output is ASCII, so the _w exports narrow their UTF-16 input to bytes at the boundary (a
-// unit above 0x7F becomes one non-ASCII byte, so it is PSH_E_BAD_CHAR at the same offset)
-// and widen the result, as SQLite's sqlite3Prepare16 converts and calls the one
-// implementation.
+// One engine over UTF-8 (profshim.h section 11.1): the byte exports pass their input as it
+// is, the _w exports transcode their UTF-16 input to UTF-8 at the boundary, map the offsets
+// back to their units and transcode the result back (transcode.hpp), as SQLite's
+// sqlite3Prepare16 converts and calls the one implementation. Every rule but the alias's
+// is about ASCII, so the engine looks at bytes, and at characters only where 11.2 and 11.3
+// say (utf8.hpp).
 #pragma once
 
 #include <bit>
@@ -17,6 +18,7 @@
 
 #include "ascii.hpp"
 #include "profshim.h"
+#include "utf8.hpp"
 
 namespace profshim {
 
@@ -46,9 +48,14 @@ struct Written {
     int32_t size = 0;
 };
 
+// The most bytes an input can take as UTF-8: PSH_MAX_INPUT UTF-16 units, each at most 3
+// bytes (a surrogate pair, 2 units, is 4 bytes). A byte input takes at most PSH_MAX_INPUT.
+constexpr int32_t kMaxInputBytes = 3 * PSH_MAX_INPUT;
+
 static_assert(std::endian::native == std::endian::little, "word_at() puts the first byte lowest");
 
-// A ProfileInfo as the engine reads it: 0 to PSH_MAX_INPUT bytes, each read as unsigned.
+// A ProfileInfo as the engine reads it: 0 to kMaxInputBytes bytes of UTF-8 (unchecked until
+// a rule-1 scan has passed them), each read as unsigned.
 // Reads are not bounds-checked: every loop of the engine is bounded by the end of the part
 // it reads, and the fuzz targets, built with AddressSanitizer, read inputs that end exactly
 // at the end of their allocation.
@@ -92,12 +99,27 @@ public:
         while (from < size_ && is_printable_ascii((*this)[from])) ++from;
         return from;
     }
+    // The first offset from `from` on that holds neither printable ASCII nor a whole
+    // non-ASCII character that is not a control (section 11.2), or size(): what is left is
+    // an ASCII control (LF, CR, TAB, ...) or where an ill-formed sequence starts. ASCII goes
+    // through skip_printable(), 8 bytes at a time, as in 1.1.
+    int32_t skip_characters(int32_t from) const {
+        for (;;) {
+            from = skip_printable(from);
+            if (from == size_ || (*this)[from] < 0x80) return from;
+            const int32_t character = non_ascii_character_size(bytes_at(from), size_ - from);
+            if (character == 0) return from;
+            from += character;
+        }
+    }
     // Copies the bytes of `range` to `out`, which does not overlap them.
     void copy_to(Range range, char* out) const {
         std::memcpy(out, data_ + range.begin, gsl::narrow_cast<std::size_t>(range.size()));
     }
 
 private:
+    const uint8_t* bytes_at(int32_t offset) const { return reinterpret_cast<const uint8_t*>(data_ + offset); }
+
     const char* data_ = nullptr;
     int32_t size_ = 0;
 };

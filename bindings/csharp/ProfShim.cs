@@ -335,7 +335,7 @@ namespace ProfShim
     {
         public const int MaxInput = 4096;          // PSH_MAX_INPUT, in UTF-16 units
         public const int ProfileNameMax = 64;      // PSH_PROFILE_NAME_MAX
-        public const int VersionNumber = 10100;    // PSH_VERSION_NUMBER this file was written for
+        public const int VersionNumber = 10200;    // PSH_VERSION_NUMBER this file was written for
 
         /// <summary>Is info safe to give to CDO as it is? A bad string is an answer, not an exception.</summary>
         public static unsafe CheckReport Check(string info)
@@ -381,7 +381,7 @@ namespace ProfShim
 
         public static string Describe(Status status) { return Texts.ForStatus(status, null); }
 
-        /// <summary>PSH_VERSION_NUMBER of the library actually loaded (1.1.0 is 10100).</summary>
+        /// <summary>PSH_VERSION_NUMBER of the library actually loaded (1.2.0 is 10200).</summary>
         public static int Version { get { return NativeMethods.psh_version(); } }
 
         // ---- the buffer protocol ------------------------------------------------------

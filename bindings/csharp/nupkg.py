@@ -118,7 +118,7 @@ def pack(args):
             fail("%s: %s is for %s" % (rid, path, runtime_of(data)))
             good = False
         # A Windows build left at another version would be packed without a word: the
-        # DLL's VERSIONINFO must carry this version (FileVersion "1.1.0", UTF-16, NUL-ended).
+        # DLL's VERSIONINFO must carry this version (FileVersion "1.2.0", UTF-16, NUL-ended).
         if rid.startswith("win-") and ("%s\0" % args.version).encode("utf-16-le") not in data:
             fail("%s: %s is not version %s (rebuild that preset)" % (rid, path, args.version))
             good = False

@@ -31,10 +31,10 @@ Option Explicit
 
 ' ---- Version -------------------------------------------------------------------------
 Public Const PSH_VERSION_MAJOR As Long = 1
-Public Const PSH_VERSION_MINOR As Long = 1
+Public Const PSH_VERSION_MINOR As Long = 2
 Public Const PSH_VERSION_PATCH As Long = 0
-Public Const PSH_VERSION_NUMBER As Long = 10100     ' major*10000 + minor*100 + patch
-Public Const PSH_VERSION_STRING As String = "1.1.0"
+Public Const PSH_VERSION_NUMBER As Long = 10200     ' major*10000 + minor*100 + patch
+Public Const PSH_VERSION_STRING As String = "1.2.0"
 
 ' ---- Status codes: HRESULT-shaped, 0 is success, every failure is negative --------------
 Public Const PSH_OK As Long = &H0&
@@ -204,7 +204,7 @@ Public Function PshDescribe(ByVal status As Long) As String
     PshDescribe = s
 End Function
 
-' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000, 1.1.0 is 10100).
+' PSH_VERSION_NUMBER of the profshim.dll actually loaded (1.0.0 is 10000, 1.1.0 is 10100, 1.2.0 is 10200).
 Public Function PshVersion() As Long
     PshVersion = psh_version()
 End Function

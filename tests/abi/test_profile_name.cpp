@@ -187,12 +187,14 @@ TYPED_TEST(ProfileName, Rule7_Failures) {
         {"a\nb\nc", PSH_E_SYNTAX},
         {"EXCH01\n\njdoe", PSH_E_SYNTAX},
         {"EXCH01\nj\tdoe", PSH_E_BAD_CHAR},
-        {"EXCH01\nj\xe9", PSH_E_BAD_CHAR},
+        {"EXCH01\nj\x9f", PSH_E_BAD_CHAR},   // a stray UTF-8 byte; the C1 control U+009F
         {std::string("EXCH01\nj\0doe", 12), PSH_E_BAD_CHAR},
-        // Normalised as rewrite step 2 first: empty lines at the ends are dropped.
-        {"\njdoe", PSH_E_NO_SEPARATOR},
-        {"\n\nanon", PSH_E_NO_SEPARATOR},
-        {"EXCH01\n", PSH_E_NO_SEPARATOR},
+        // Normalised as rewrite step 2 first: empty lines at the ends are dropped, and the
+        // part they leave missing is named (section 11.7).
+        {"\njdoe", PSH_E_EMPTY_SERVER},
+        {"\n\nanon", PSH_E_EMPTY_SERVER},
+        {"EXCH01\n", PSH_E_EMPTY_MAILBOX},
+        {"EXCH01\r\n\r\n", PSH_E_EMPTY_MAILBOX},
         {"ex ch\njdoe", PSH_E_BAD_SERVER},
         {host_of_length(254) + "\njdoe", PSH_E_BAD_SERVER},
         {A(64) + "\njdoe", PSH_E_BAD_SERVER},
@@ -203,7 +205,7 @@ TYPED_TEST(ProfileName, Rule7_Failures) {
         {"EXCH01\n" + A(70) + ":", PSH_E_BAD_MAILBOX},
         {"EXCH01\n" + A(70) + ".", PSH_E_BAD_MAILBOX},
         {"con\n" + A(65), PSH_E_BAD_MAILBOX},
-        {"con\n", PSH_E_NO_SEPARATOR},
+        {"con\n", PSH_E_EMPTY_MAILBOX},
         {"con\n/o=A", PSH_E_BAD_DN},
         {"EXCH01\n/o=A/ou=B/cn=" + A(65), PSH_E_BAD_DN},
     };

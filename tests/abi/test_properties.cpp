@@ -10,7 +10,9 @@
 //    an input that passes psh_check rewrites to itself (anon aside) ;
 //  - section 7: a name is S_M_<16 hex>, at most 64 units of [a-z0-9_]; the name of the
 //    KEEP_DN rewrite (the normalised ProfileInfo) is the name of the input;
-//  - sections 2/5: case does not change psh_check's verdict; both widths agree on ASCII.
+//  - sections 2/5: case does not change psh_check's verdict; both widths agree on ASCII and
+//    on 0x80 and 0x85, refused in both (a stray UTF-8 byte; the C1 controls U+0080, U+0085).
+//    test_unicode.cpp has the equivalence of widths for any characters (section 11.6).
 #include <random>
 
 #include "check_cases.hpp"
@@ -52,7 +54,7 @@ private:
     uint32_t pick() {
         static const uint32_t interesting[] = {'\n', '\n', '\n', '\r', '\t', ' ', ' ', '/', '/', '=', 'o', 'u', 'c', 'n',
                                                '.', '.', '-', '_', ':', '?', '#', '$', 'a', 'Z', '0', 'A', 'N', 0, 0x7F,
-                                               0x80, 0xE9, 0x1F};
+                                               0x80, 0x85, 0x1F};
         return interesting[below(static_cast<uint32_t>(sizeof interesting / sizeof interesting[0]))];
     }
     std::mt19937 rng_;

@@ -24,11 +24,12 @@ const std::string kFixedGroup = "Exchange Administrative Group (FYDIBOHF23SPDLT)
 const std::string kDn2013 = "/o=fab/ou=" + kFixedGroup + "/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test";
 const std::string kKb = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe";
 
-TEST(Version11Version, VersionIs10100) {
+// The library is 1.2.0 now (section 11); 1.1's flag is unchanged.
+TEST(Version11Version, VersionIs10200) {
     PSH_REQUIRE_API();
-    EXPECT_EQ(api().version(), 10100);
-    EXPECT_EQ(PSH_VERSION_NUMBER, 10100);
-    EXPECT_STREQ(PSH_VERSION_STRING, "1.1.0");
+    EXPECT_EQ(api().version(), 10200);
+    EXPECT_EQ(PSH_VERSION_NUMBER, 10200);
+    EXPECT_STREQ(PSH_VERSION_STRING, "1.2.0");
     EXPECT_EQ(PSH_REWRITE_EXACT, 0x2u);
 }
 

@@ -75,9 +75,9 @@ constexpr uint32_t value_of(Unit u) {
     }
 }
 
-// The same text in the other width: a byte becomes the unit of the same value; a UTF-16
-// unit above 0x7F becomes the byte 0x80 (non-ASCII either way, and never a NUL, LF or CR),
-// so both widths must give the same answer.
+// Units moved to the other width as data (fuzz_api's slots): a byte becomes the unit of the
+// same value; a UTF-16 unit above 0x7F becomes the byte 0x80. Not the same text: the string
+// targets compare widths on the same characters (reference.hpp, section 11.6).
 template <class To, class From>
 std::vector<To> convert(std::span<const From> from) {
     std::vector<To> to(from.size());

@@ -135,6 +135,13 @@ def header(mode, flags, cap):
 
 
 def as_units(text, wide):
+    """Bytes are units as they are (widened one to one for the _w targets); a str is
+    characters, given as UTF-8 or as UTF-16 (profshim.h section 11.1); a tuple ("utf-16", b)
+    is UTF-16 units already, ill-formed ones among them."""
+    if isinstance(text, tuple):
+        return text[1]
+    if isinstance(text, str):
+        return text.encode("utf-16-le" if wide else "utf-8")
     if not wide:
         return text
     return b"".join(struct.pack("<H", b) for b in text)
@@ -243,6 +250,40 @@ DICTIONARY_TOKENS = [
     "COM0", "COM1", "COM9", "LPT0", "LPT1", "LPT9", "EXCH01", "mail.contoso.com", "jdoe",
     "Recipients", "Configuration", "Servers",
 ]
+# Section 11: characters outside ASCII, as UTF-8 and UTF-16 (the C1 control U+0085 too).
+UNICODE_TOKENS = ["\u00fc", "\u00dc", "\u0141", "\u5f20", "\U0001F600", "\u00a0", "\ufeff", "\u0085",
+                  "COM\u00b9", "LPT\u00b3", "\u00b2"]
+
+# Section 11's cases, as characters: each target gets them in its own encoding, and a few
+# ill-formed ones in raw units.
+UNICODE_CASES = [
+    "EXCH01\nJ\u00fcrgen M\u00fcller",
+    "EXCH01\r\n\u0141ukasz \u017b\u00f3\u0142ty\r\n",
+    "EXCH01\n\u5f20\u4f1f",
+    "EXCH01\n\U0001F600" * 1 + "a" * 62,
+    "EXCH01\n" + "a" * 63 + "\U0001F600",
+    "EXCH01\n" + "\u00fc" * 64,
+    "EXCH01\n" + "\u00fc" * 64 + "x",
+    "EXCH01\nCOM\u00b9",
+    "EXCH01\nlpt\u00b2.txt",
+    "EXCH01\njdoe\u00a0",
+    "EXCH01\n\ufeffjdoe",
+    "EXCH01\nj\u0085doe",
+    "EXCH\u00fc\njdoe",
+    "3f2a9c1d-7b4e-4a8f-9c21-5d6e7f8a9b0c@cont\u00f6so.com\njdoe",
+    "EXCH01\n" + DN + "\u00fc",
+    SERVER_DN + "\u00fc\n\nanon",
+    "\u00fcber\n",
+    "\n\u00fcber",
+    "EXCH01\n" + "\u5f20" * 4089,            # PSH_MAX_INPUT UTF-16 units, 12,267 bytes
+]
+ILL_FORMED = [   # (bytes for the byte targets, UTF-16 units for the _w ones)
+    (b"EXCH01\nj\xc3", [0xD800]),
+    (b"EXCH01\nj\xe9doe", [0xDC00, ord("d")]),
+    (b"EXCH01\nj\xed\xa0\x80", [0xDE00, 0xD83D]),
+    (b"EXCH01\nj\xc0\xaf", [0xD83D, 0xD83D, 0xDE00]),
+    (b"EXCH01\nj\xf4\x90\x80\x80", [0xD83D, 0xDE00, 0xDC00]),
+]
 
 
 def write_dictionaries():
@@ -252,6 +293,8 @@ def write_dictionaries():
         lines = ["# libFuzzer dictionary, written by make_corpus.py"]
         for i, token in enumerate(DICTIONARY_TOKENS):
             lines.append(f'kw{i}="{escape(as_units(token.encode("latin-1"), wide))}"')
+        for i, token in enumerate(UNICODE_TOKENS, len(DICTIONARY_TOKENS)):
+            lines.append(f'kw{i}="{escape(as_units(token, wide))}"')
         (CORPUS.parent / name).write_text("\n".join(lines) + "\n")
 
 
@@ -259,9 +302,13 @@ def main():
     write_dictionaries()
     texts = [t.encode("latin-1") for t in CONTRACT_CASES] + sample_infos()
     texts = list(dict.fromkeys(texts))
+    narrow_texts = texts + UNICODE_CASES + [raw for raw, _ in ILL_FORMED]
+    wide_texts = texts + UNICODE_CASES + [
+        ("utf-16", "EXCH01\nj".encode("utf-16-le") + b"".join(struct.pack("<H", u) for u in units))
+        for _, units in ILL_FORMED]
     for function in ("check", "rewrite", "profile_name"):
-        write(function, string_seeds(texts, False, function == "rewrite"))
-        write(function + "_w", string_seeds(texts, True, function == "rewrite"))
+        write(function, string_seeds(narrow_texts, False, function == "rewrite"))
+        write(function + "_w", string_seeds(wide_texts, True, function == "rewrite"))
     write("api", api_seeds(texts))
 
 

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "harness.hpp"
@@ -164,9 +165,45 @@ void check_in_place(OutputCall<Unit> call, const Input<Unit>& in, uint32_t flags
     PSH_FUZZ_ASSERT(size == 0 || std::memcmp(buffer.data(), before.data(), size * sizeof(Unit)) == 0);
 }
 
-// ---- psh_check -----------------------------------------------------------------------------
+// ---- the other width (section 11.6) -----------------------------------------------------------
 
-inline bool is_printable_or_lf(uint32_t u) { return u == '\n' || (u >= 0x20 && u <= 0x7E); }
+// The same characters in the other width, when they have a twin there: well-formed, and
+// within PSH_MAX_INPUT units in both widths (or over it in both). Ill-formed input has none
+// (rule 1 of its own width answers for it, which check_report_fields holds it to).
+template <class Other>
+struct Twin {
+    std::vector<Other> payload;
+    Input<Other> input;
+};
+
+template <class Unit, class Other = typename Api<Unit>::Other>
+std::optional<Twin<Other>> twin_of(const std::vector<Unit>& payload, bool nul_terminated, const Input<Unit>& in) {
+    const std::optional<std::u32string> characters = reference_characters<Unit>(payload);
+    if (!characters) return std::nullopt;
+    Twin<Other> twin;
+    twin.payload = reference_encode<Other>(*characters);
+    twin.input = make_input<Other>(twin.payload, nul_terminated);
+    if (twin.input.too_long != in.too_long) return std::nullopt;
+    return twin;
+}
+
+// psh_check's status for `units`, given by their length (never a NULL pointer, even when
+// there are none).
+template <class Unit>
+int32_t check_units(const std::vector<Unit>& units) {
+    const Unit none[1] = {Unit{0}};
+    return Api<Unit>::check(units.empty() ? none : units.data(), static_cast<int32_t>(units.size()), nullptr);
+}
+
+// Whether `a` and `b` hold the same characters.
+template <class A, class B>
+bool same_characters(std::span<const A> a, std::span<const B> b) {
+    const auto ca = reference_characters(a);
+    const auto cb = reference_characters(b);
+    return ca && cb && *ca == *cb;
+}
+
+// ---- psh_check -----------------------------------------------------------------------------
 
 // The fields of a report as psh_check fills them; offsets are checked against the text.
 template <class Unit>
@@ -214,9 +251,8 @@ void check_report_fields(const psh_report& r, int32_t status, std::span<const Un
         case PSH_E_TOO_LONG:
             PSH_FUZZ_ASSERT(off == -1);
             break;
-        case PSH_E_BAD_CHAR:
-            PSH_FUZZ_ASSERT(off >= 0 && off < n && !is_printable_or_lf(value_of(text[static_cast<std::size_t>(off)])));
-            for (int32_t i = 0; i < off; ++i) PSH_FUZZ_ASSERT(is_printable_or_lf(value_of(text[static_cast<std::size_t>(i)])));
+        case PSH_E_BAD_CHAR:   // the first unit rule 1 refuses (section 11.2)
+            PSH_FUZZ_ASSERT(off >= 0 && off < n && off == reference_first_refused(text, false));
             break;
         case PSH_E_SYNTAX: {
             PSH_FUZZ_ASSERT(off >= 0 && off < n && value_of(text[static_cast<std::size_t>(off)]) == '\n');
@@ -262,7 +298,7 @@ void check_report_fields(const psh_report& r, int32_t status, std::span<const Un
     }
     // A status found after rule 1 means every unit passed rule 1.
     if (status != PSH_E_BAD_CHAR && status != PSH_E_TOO_LONG) {
-        for (Unit u : text) PSH_FUZZ_ASSERT(is_printable_or_lf(value_of(u)));
+        PSH_FUZZ_ASSERT(reference_first_refused(text, false) == -1);
     }
     if (status == PSH_E_NO_SEPARATOR) {
         for (Unit u : text) PSH_FUZZ_ASSERT(value_of(u) != '\n');
@@ -334,11 +370,23 @@ void fuzz_check(const uint8_t* data, std::size_t size) {
         PSH_FUZZ_ASSERT(call_with_room<Unit>(&A::profile_name, in, 0).status == PSH_OK);
     }
 
-    // The other width, on the same text, says exactly the same.
-    const std::vector<Other> other_payload = convert<Other, Unit>(payload);
-    const Input<Other> other = make_input<Other>(other_payload, h.nul_terminated);
-    const psh_report other_r = checked_report(other, h);
-    PSH_FUZZ_ASSERT(std::memcmp(&r, &other_r, sizeof r) == 0);
+    // The other width, on the same characters, says the same (section 11.6): the same
+    // status, form and rewritable, and offsets at the same characters.
+    const std::optional<Twin<Other>> twin = twin_of<Unit>(payload, h.nul_terminated, in);
+    if (!twin) return;
+    const psh_report other_r = checked_report(twin->input, h);
+    PSH_FUZZ_ASSERT(other_r.status == r.status && other_r.form == r.form && other_r.rewritable == r.rewritable);
+    const std::span<const Unit> text = in.text();
+    const std::span<const Other> other_text = twin->input.text();
+    const auto same_place = [&](int32_t offset, int32_t other_offset) {
+        const int32_t at = reference_character_index(text, offset);
+        return at != -2 && at == reference_character_index(other_text, other_offset);
+    };
+    PSH_FUZZ_ASSERT(same_place(r.error_offset, other_r.error_offset));
+    PSH_FUZZ_ASSERT(same_place(r.server_offset, other_r.server_offset));
+    PSH_FUZZ_ASSERT(same_place(r.mailbox_offset, other_r.mailbox_offset));
+    PSH_FUZZ_ASSERT(same_place(r.server_offset + r.server_length, other_r.server_offset + other_r.server_length));
+    PSH_FUZZ_ASSERT(same_place(r.mailbox_offset + r.mailbox_length, other_r.mailbox_offset + other_r.mailbox_length));
 }
 
 // ---- psh_rewrite -----------------------------------------------------------------------------
@@ -400,12 +448,13 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
         if (!normalised) {
             PSH_FUZZ_ASSERT(full.status == PSH_E_BAD_CHAR && kept.status == PSH_E_BAD_CHAR);
         } else {
-            const std::string& expected = *normalised;
-            const int32_t normalised_status = psh_check(expected.data(), static_cast<int32_t>(expected.size()), nullptr);
+            // psh_check of the normalised text, in this width, is the status; except that a
+            // single line left by dropping empty ones names the missing part (section 11.7).
+            const std::vector<Unit> expected = reference_encode<Unit>(*normalised);
+            int32_t normalised_status = check_units<Unit>(expected);
+            if (normalised_status == PSH_E_NO_SEPARATOR) normalised_status = named_empty_part(in.text(), normalised_status);
             PSH_FUZZ_ASSERT(kept.status == normalised_status);
-            if (kept.status == PSH_OK) {
-                PSH_FUZZ_ASSERT(same_units(kept.text(), std::span<const char>(expected.data(), expected.size())));
-            }
+            if (kept.status == PSH_OK) PSH_FUZZ_ASSERT(same_units(kept.text(), std::span<const Unit>(expected)));
         }
         // Step 3 only ever helps: what passes kept passes replaced, with "anon" lowered.
         const Outcome<Unit> replaced = call_with_room<Unit>(&A::rewrite, in, 0);
@@ -447,12 +496,12 @@ void fuzz_rewrite(const uint8_t* data, std::size_t size) {
     check_cap_protocol<Unit>(&A::rewrite, in, h.flags, full, h);
     check_in_place<Unit>(&A::rewrite, in, h.flags, full, h);
 
-    // The other width on the same text.
-    const std::vector<Other> other_payload = convert<Other, Unit>(payload);
-    const Input<Other> other = make_input<Other>(other_payload, h.nul_terminated);
-    const Outcome<Other> other_full = call_with_room<Other>(&Api<Other>::rewrite, other, h.flags);
-    PSH_FUZZ_ASSERT(other_full.status == full.status && other_full.length == full.length);
-    PSH_FUZZ_ASSERT(same_units(other_full.text(), full.text()));
+    // The other width on the same characters: the same status and the same text.
+    if (const auto twin = twin_of<Unit>(payload, h.nul_terminated, in)) {
+        const Outcome<Other> other_full = call_with_room<Other>(&Api<Other>::rewrite, twin->input, h.flags);
+        PSH_FUZZ_ASSERT(other_full.status == full.status);
+        PSH_FUZZ_ASSERT(full.status != PSH_OK || same_characters(other_full.text(), full.text()));
+    }
 }
 
 // ---- psh_profile_name ------------------------------------------------------------------------
@@ -514,7 +563,9 @@ void fuzz_profile_name(const uint8_t* data, std::size_t size) {
         } else {
             // A failure is psh_check's status for the normalised text, unless psh_check
             // stops at a check psh_profile_name skips (then a later check failed here).
-            const int32_t checked = psh_check(normalised->data(), static_cast<int32_t>(normalised->size()), nullptr);
+            const std::vector<Unit> encoded = reference_encode<Unit>(*normalised);
+            int32_t checked = check_units<Unit>(encoded);
+            if (checked == PSH_E_NO_SEPARATOR) checked = named_empty_part(in.text(), checked);
             PSH_FUZZ_ASSERT(checked != PSH_OK);
             if (checked != PSH_E_UNSAFE_CHAR && checked != PSH_E_RESERVED_NAME) {
                 PSH_FUZZ_ASSERT(full.status == checked);
@@ -535,11 +586,12 @@ void fuzz_profile_name(const uint8_t* data, std::size_t size) {
     check_cap_protocol<Unit>(&A::profile_name, in, flags, full, h);
     check_in_place<Unit>(&A::profile_name, in, flags, full, h);
 
-    const std::vector<Other> other_payload = convert<Other, Unit>(payload);
-    const Input<Other> other = make_input<Other>(other_payload, h.nul_terminated);
-    const Outcome<Other> other_full = call_with_room<Other>(&Api<Other>::profile_name, other, flags);
-    PSH_FUZZ_ASSERT(other_full.status == full.status && other_full.length == full.length);
-    PSH_FUZZ_ASSERT(same_units(other_full.text(), full.text()));
+    // The other width on the same characters: the same status and the same name.
+    if (const auto twin = twin_of<Unit>(payload, h.nul_terminated, in)) {
+        const Outcome<Other> other_full = call_with_room<Other>(&Api<Other>::profile_name, twin->input, flags);
+        PSH_FUZZ_ASSERT(other_full.status == full.status && other_full.length == full.length);
+        PSH_FUZZ_ASSERT(same_units(other_full.text(), full.text()));
+    }
 }
 
 }  // namespace psh_fuzz

@@ -1,7 +1,8 @@
 // The samples file's EXPECT fields against the library, through its exports: for every
 // sample of examples/profileinfo-samples.txt (the format is at the top of that file) that
 // states what the library returns, call psh_check, psh_rewrite and psh_profile_name, in
-// both widths, and compare. Run: samples_test FILE [gtest options].
+// both widths (the INFO's UTF-8 and, where it is UTF-8, its UTF-16), and compare. Offsets
+// in EXPECT count the bytes of the UTF-8 INFO. Run: samples_test FILE [gtest options].
 //
 // EXPECT is space-separated key=value; a value is a status name without its PSH_/PSH_E_
 // prefix, or a quoted C-escaped result (which means PSH_OK with exactly that result):
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,13 +40,41 @@ std::string status_name(int32_t status) {
     return s.substr(0, s.find(": "));
 }
 
-std::u16string widen(const std::string& units) {  // one unit per byte, as the offsets count
-    std::u16string w;
-    for (const char c : units) w += static_cast<char16_t>(static_cast<unsigned char>(c));
-    return w;
+// The INFO as UTF-16, for the _w functions (profshim.h section 11.1): decoded from its UTF-8;
+// nullopt when it is not UTF-8, which has no twin in the other width (section 11.6).
+std::optional<std::u16string> utf16_of(const std::string& utf8) {
+    std::u16string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[i + k]); };
+        uint32_t c = byte(0);
+        std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+        if (n == 0 || i + n > utf8.size()) return std::nullopt;
+        if (n > 1) c &= 0x7Fu >> n;
+        for (std::size_t k = 1; k < n; ++k) {
+            if ((byte(k) & 0xC0) != 0x80) return std::nullopt;
+            c = (c << 6) | (byte(k) & 0x3F);
+        }
+        if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
+            return std::nullopt;
+        if (c >= 0x10000) {
+            out += static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
+            out += static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            out += static_cast<char16_t>(c);
+        }
+        i += n;
+    }
+    return out;
 }
 
 const psh_wchar* wide(const std::u16string& w) { return reinterpret_cast<const psh_wchar*>(w.c_str()); }
+
+// The UTF-16 offset of the character at byte `offset` of the UTF-8 `info` (-1 stays -1).
+int32_t utf16_offset(const std::string& info, int32_t offset) {
+    if (offset < 0) return offset;
+    const auto prefix = utf16_of(info.substr(0, static_cast<std::size_t>(offset)));
+    return prefix ? static_cast<int32_t>(prefix->size()) : -2;
+}
 
 int32_t length(const std::string& s) { return static_cast<int32_t>(s.size()); }
 
@@ -63,21 +93,24 @@ struct Result {
 
 Result result_of(int32_t status, const std::string& text) { return {bare(status_name(status)), text}; }
 
-// psh_rewrite (or, with flags = -1, psh_profile_name) in both widths; they must agree.
+// psh_rewrite (or, with flags = -1, psh_profile_name) in both widths; they must agree
+// (section 11.6) where the INFO is UTF-8.
 Result call(const std::string& info, int64_t flags) {
     char out[4 * PSH_MAX_INPUT];
     psh_wchar out_w[4 * PSH_MAX_INPUT];
     int32_t n = 0, n_w = 0;
-    const std::u16string w = widen(info);
     const int32_t st = flags < 0 ? psh_profile_name(info.data(), length(info), 0, out, sizeof out, &n)
                                  : psh_rewrite(info.data(), length(info), static_cast<uint32_t>(flags), out, sizeof out, &n);
-    const int32_t st_w = flags < 0 ? psh_profile_name_w(wide(w), length(info), 0, out_w, 4 * PSH_MAX_INPUT, &n_w)
-                                   : psh_rewrite_w(wide(w), length(info), static_cast<uint32_t>(flags), out_w, 4 * PSH_MAX_INPUT, &n_w);
     const std::string text = st == PSH_OK ? std::string(out, static_cast<std::size_t>(n)) : "";
-    EXPECT_EQ(st, st_w) << "the two widths differ";
-    if (st == PSH_OK && st_w == PSH_OK) {
-        EXPECT_EQ(widen(text), std::u16string(reinterpret_cast<const char16_t*>(out_w), static_cast<std::size_t>(n_w)))
-            << "the two widths differ";
+    if (const auto w = utf16_of(info)) {
+        const auto w_len = static_cast<int32_t>(w->size());
+        const int32_t st_w = flags < 0 ? psh_profile_name_w(wide(*w), w_len, 0, out_w, 4 * PSH_MAX_INPUT, &n_w)
+                                       : psh_rewrite_w(wide(*w), w_len, static_cast<uint32_t>(flags), out_w, 4 * PSH_MAX_INPUT, &n_w);
+        EXPECT_EQ(st, st_w) << "the two widths differ";
+        if (st == PSH_OK && st_w == PSH_OK) {
+            EXPECT_EQ(utf16_of(text), std::u16string(reinterpret_cast<const char16_t*>(out_w), static_cast<std::size_t>(n_w)))
+                << "the two widths differ";
+        }
     }
     return result_of(st, text);
 }
@@ -137,9 +170,11 @@ TEST(Samples, EveryExpectationHolds) {
         psh_report r{}, r_w{};
         r.size = r_w.size = static_cast<int32_t>(sizeof(psh_report));
         const int32_t st = psh_check(s.info.data(), length(s.info), &r);
-        const int32_t st_w = psh_check_w(wide(widen(s.info)), length(s.info), &r_w);
-        EXPECT_EQ(st, st_w) << "psh_check: the two widths differ";
-        EXPECT_EQ(r.error_offset, r_w.error_offset) << "psh_check: the two widths differ";
+        if (const auto w = utf16_of(s.info)) {   // the same characters: the same answer, at the same one
+            const int32_t st_w = psh_check_w(wide(*w), static_cast<int32_t>(w->size()), &r_w);
+            EXPECT_EQ(st, st_w) << "psh_check: the two widths differ";
+            EXPECT_EQ(utf16_offset(s.info, r.error_offset), r_w.error_offset) << "psh_check: the two widths differ";
+        }
         for (const Field& f : fields_of(s.expect)) {
             Result got;
             if (f.key == "check") {

@@ -25,8 +25,37 @@ TEST(ProfileInfo, Characters) {
     expect_fault(std::string("EXCH01\njd\0oe", 12), PSH_E_BAD_CHAR, 9);
     expect_fault("EXCH01\r\njdoe", PSH_E_BAD_CHAR, 6);
     expect_fault("EXCH01\n\tjdoe", PSH_E_BAD_CHAR, 7);
-    expect_fault("EXCH01\nM\xc3\xbcller", PSH_E_BAD_CHAR, 8);
     expect_fault("EXCH01\njdoe\x7f", PSH_E_BAD_CHAR, 11);
+    // Section 11.2: UTF-8 characters pass in an alias; ill-formed sequences and C1 controls
+    // fail where they start.
+    expect_fault("EXCH01\nM\xc3\xbcller", PSH_OK, -1);
+    expect_fault("EXCH01\nM\xc3ller", PSH_E_BAD_CHAR, 8);          // cut short by a byte
+    expect_fault("EXCH01\nM\xc3", PSH_E_BAD_CHAR, 8);              // cut short by the end
+    expect_fault("EXCH01\nM\xbcller", PSH_E_BAD_CHAR, 8);          // stray continuation
+    expect_fault("EXCH01\nM\xc0\xafller", PSH_E_BAD_CHAR, 8);      // overlong '/'
+    expect_fault("EXCH01\nM\xe0\x80\xafx", PSH_E_BAD_CHAR, 8);     // overlong, 3 bytes
+    expect_fault("EXCH01\nM\xed\xa0\x80x", PSH_E_BAD_CHAR, 8);     // an encoded surrogate
+    expect_fault("EXCH01\nM\xf4\x90\x80\x80", PSH_E_BAD_CHAR, 8);  // above U+10FFFF
+    expect_fault("EXCH01\nM\xf5\x80\x80\x80", PSH_E_BAD_CHAR, 8);
+    expect_fault("EXCH01\nM\xc2\x85x", PSH_E_BAD_CHAR, 8);         // U+0085, a C1 control
+    expect_fault("EXCH01\nM\xc2\xa0x", PSH_OK, -1);                // U+00A0 is no control
+    expect_fault("EXCH01\nM\xf0\x9f\x98\x80\x7f", PSH_E_BAD_CHAR, 12);
+}
+
+TEST(ProfileInfo, NonAsciiOutsideTheAlias) {
+    expect_fault("EXCH\xc3\xbc\njdoe", PSH_E_BAD_SERVER, 4);
+    expect_fault("EXCH01\n/o=C\xc3\xbc/ou=N/cn=j", PSH_E_BAD_DN, 11);
+    expect_fault("EXCH01\nCOM\xc2\xb9", PSH_E_RESERVED_NAME, 7);
+    expect_fault("EXCH01\nlpt\xc2\xb3.txt", PSH_E_RESERVED_NAME, 7);
+    expect_fault("EXCH01\nCOM\xc2\xb4", PSH_OK, -1);
+    // 64 UTF-16 units: 63 ASCII and a supplementary character (2 units) is one too many.
+    expect_fault("EXCH01\n" + std::string(63, 'a') + "\xf0\x9f\x98\x80", PSH_E_BAD_MAILBOX, 70);
+    expect_fault("EXCH01\n" + std::string(62, 'a') + "\xf0\x9f\x98\x80", PSH_OK, -1);
+    expect_fault("EXCH01\n" + std::string(64, 'a') + "\xc3\xbc", PSH_E_BAD_MAILBOX, 71);
+    std::string umlauts;
+    for (int i = 0; i < 64; ++i) umlauts += "\xc3\xbc";
+    expect_fault("EXCH01\n" + umlauts, PSH_OK, -1);
+    expect_fault("EXCH01\n" + umlauts + "x", PSH_E_BAD_MAILBOX, 7 + 128);
 }
 
 TEST(ProfileInfo, Separators) {

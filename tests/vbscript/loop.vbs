@@ -50,7 +50,7 @@ Next
 Dim wrong
 wrong = 0
 For i = 0 To 499
-    If many(i).Version <> 10100 Then wrong = wrong + 1
+    If many(i).Version <> 10200 Then wrong = wrong + 1
 Next
 For i = 0 To 499
     Set many(i) = Nothing

@@ -37,8 +37,8 @@ dn = "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
 anon = "/o=Contoso/ou=NYC/cn=Configuration/cn=Servers/cn=EXCH01" & vbLf & vbLf & "ANON"
 
 ' ---- Version ----------------------------------------------------------------------------
-Equal 10100, o.Version, "Version"
-Equal 10100, o1.Version, "Version of ProfShim.ProfileInfo.1"
+Equal 10200, o.Version, "Version"
+Equal 10200, o1.Version, "Version of ProfShim.ProfileInfo.1"
 Equal vbLong, VarType(o.Version), "Version is a Long"
 
 ' ---- Check ------------------------------------------------------------------------------

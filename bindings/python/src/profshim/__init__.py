@@ -57,7 +57,7 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 
 from . import _texts
 
-__version__ = "1.1.0"  # the library version this package was built with (PSH_VERSION_STRING)
+__version__ = "1.2.0"  # the library version this package was built with (PSH_VERSION_STRING)
 
 __all__ = [
     "ProfShimError", "LibraryNotFoundError", "Report", "Status", "Form", "RewriteFlag",
@@ -541,5 +541,5 @@ def _clip(text: Optional[str], most: int = 40) -> Optional[str]:
 
 
 def version() -> int:
-    """The PSH_VERSION_NUMBER of the loaded library (1.1.0 is 10100)."""
+    """The PSH_VERSION_NUMBER of the loaded library (1.2.0 is 10200)."""
     return int(_lib().version())
