@@ -91,7 +91,7 @@ ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j?doe", PSH_REWRITE_KEEP_DN, PSH
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", 0, PSH_E_UNSAFE_CHAR, Array("another mailbox", "ProfileName(info)")
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "CON", 0, PSH_E_RESERVED_NAME, Array("device name", "ProfileName(info)")
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j" & vbTab & "doe", 0, PSH_E_BAD_CHAR, Array("Do not remove", "mailNickname")
-' A name outside ASCII is no fault (library 1.2); where it may not stand, the text says why.
+' A name outside ASCII is no fault (library 1.2); where it may not stand, the call raises.
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "J" & Chr(252) & "rgen" & String(60, "m"), 0, PSH_E_BAD_MAILBOX
 ExpectRaise "Rewrite", "M" & Chr(252) & "ller01" & vbLf & "jdoe", 0, PSH_E_BAD_SERVER
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "j" & vbNullChar & "doe", 0, PSH_E_BAD_CHAR
