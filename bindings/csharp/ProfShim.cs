@@ -23,6 +23,12 @@
 // - Offsets and lengths in a report are UTF-16 units, which is exactly what a .NET string
 //   index is: info[report.ErrorOffset] is the character at fault (for a character above
 //   U+FFFF, its high surrogate).
+// - Unicode (library 1.2): any character goes in as it is. "EXCH01\nJürgen Müller", a
+//   Chinese name or a character above U+FFFF (U+20BB7, two units) is an alias; the server
+//   and DNs are ASCII; the alias limit is 64 UTF-16 units. CDO hands the string to MAPI in
+//   the ANSI code page of the process that logs on, where a character that code page lacks
+//   becomes '?' and brings the KB Q271913 failure back: to be sure, give the alias in ASCII
+//   or use ProfileInfo.ProfileName (always ASCII).
 // - Every function is exported __stdcall on Windows (CallingConvention.Winapi: StdCall
 //   there, the platform's C convention elsewhere), so the same declarations serve x86, x64
 //   and Linux.
@@ -124,8 +130,9 @@ namespace ProfShim
         }
     }
 
-    /// <summary>What ProfileInfo.Check found; immutable. Offsets are UTF-16 units, that
-    /// is .NET string indexes. A report no Check made (default(CheckReport)) is not Ok: its
+    /// <summary>What ProfileInfo.Check found; immutable. Offsets and lengths are UTF-16
+    /// units, that is .NET string indexes (a character above U+FFFF is two; an offset at
+    /// one points at its high surrogate). A report no Check made (default(CheckReport)) is not Ok: its
     /// Status is Unexpected and IsChecked false.</summary>
     public readonly struct CheckReport
     {
@@ -277,19 +284,19 @@ namespace ProfShim
                     return "a result did not fit the room the ProfShim assembly gave it; this is " +
                            "a fault of the assembly: please report the input.";
                 case Status.TooLong:
-                    return "the ProfileInfo is over 4096 characters, far more than a server and a " +
+                    return "the ProfileInfo is over 4096 UTF-16 units, far more than a server and a " +
                            "mailbox need; check that the right string is passed.";
                 case Status.UnknownFlags:
                     return "the flags hold a bit this version does not define; pass " +
                            "RewriteFlags.KeepDn, RewriteFlags.Exact, both or None.";
                 case Status.BadChar:
-                    return "the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or " +
-                           "NUL inside a line, or a character outside ASCII such as an accented " +
-                           "letter) at CheckReport.ErrorOffset. Do not remove or replace it: a name " +
-                           "with a letter taken out names another mailbox, or none. Give the " +
-                           "mailbox's alias as the directory holds it (its mailNickname, which is " +
-                           "ASCII). Only a line break's CR and spaces or tabs at the ends of lines " +
-                           "are cleaned by ProfileInfo.Rewrite and ProfileInfo.ProfileName.";
+                    return "the ProfileInfo holds a character a ProfileInfo cannot carry (a control " +
+                           "character such as TAB or NUL inside a line, or a surrogate that is not " +
+                           "half of a pair) at CheckReport.ErrorOffset. Do not remove or replace it: " +
+                           "a name with a character taken out names another mailbox, or none. Give " +
+                           "the mailbox's alias as the directory holds it (its mailNickname). Only " +
+                           "a line break's CR and spaces or tabs at the ends of lines are cleaned by " +
+                           "ProfileInfo.Rewrite and ProfileInfo.ProfileName.";
                 case Status.NoSeparator:
                     return "no line feed between server and mailbox (or one of the two is empty); " +
                            "build the ProfileInfo as server + \"\\n\" + mailbox.";
@@ -301,14 +308,15 @@ namespace ProfShim
                            "server's name.";
                 case Status.BadServer:
                     return "the server part is not a host name (letters, digits, '.', '-', '_'; " +
-                           "labels of up to 63 characters, 253 in all) nor a personalized server " +
+                           "labels of up to 63 characters, 253 in all; ASCII only, so an " +
+                           "internationalised host name in its xn-- form) nor a personalized server " +
                            "name GUID@host; give the Exchange server's name.";
                 case Status.EmptyMailbox:
                     return "the mailbox part, after the line feed, is empty; give the mailbox's alias.";
                 case Status.BadMailbox:
                     return "the mailbox alias starts or ends with a space, or is over 64 " +
-                           "characters; give the alias exactly as the directory holds it (its " +
-                           "mailNickname).";
+                           "UTF-16 units (a character above U+FFFF counts two); give the alias " +
+                           "exactly as the directory holds it (its mailNickname).";
                 case Status.BadDn:
                     return "the mailbox's distinguished name breaks the Exchange DN grammar " +
                            "(/o=ORG/ou=SITE/cn=.../cn=NAME) at CheckReport.ErrorOffset; copy the DN " +

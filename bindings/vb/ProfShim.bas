@@ -19,14 +19,27 @@ Attribute VB_Name = "ProfShim"
 ' Long, the PSH_E_ constants below) and whose Err.Description says what it means and what
 ' to do next in this module's words (PshRewrite, PshProfileName, report.rewritable; never
 ' the C functions, never the call that just failed).
-' Offsets in a report count UTF-16 units from 0: Mid$(info, report.error_offset + 1, 1)
-' is the character at fault.
+' Offsets in a report count UTF-16 units from 0, as Len and Mid$ do: Mid$(info,
+' report.error_offset + 1, 1) is the character at fault (for a character above U+FFFF,
+' such as U+20BB7, which is two units, its first half).
+'
+' Unicode (library 1.2): through the helpers any character goes in as it is, so
+' "EXCH01" & vbLf & "J" & ChrW(252) & "rgen M" & ChrW(252) & "ller" (Juergen Mueller with
+' umlauts), a Chinese name or a character above U+FFFF is an alias; the server and DNs are
+' ASCII. CDO still hands the string to MAPI in the ANSI code page of the process that logs
+' on, where a character that code page lacks becomes "?" and brings the KB Q271913 failure
+' back: to be sure, give the alias in ASCII or use PshProfileName (always ASCII).
 '
 ' The Declares below are the library's whole C ABI (include/profshim.h), one for every
-' export, for callers that want the raw functions. The byte (ANSI) functions are declared
-' with ByVal String, which VB converts to the ANSI code page for the call; prefer the _w
-' ones, through the helpers. bindings/vb/check_bas.py checks every Declare and constant
-' here against the header.
+' export, for callers that want the raw functions. The byte functions (psh_check,
+' psh_rewrite, psh_profile_name, psh_describe) are for ASCII or UTF-8 only, never for ANSI
+' text: since 1.2 they read and write UTF-8, while a ByVal String in a Declare is converted
+' by VB to the ANSI code page for the call (and a result back from it). ASCII is the same
+' in both, so an ASCII ProfileInfo works; an ANSI letter such as a u with umlaut (&HFC in
+' code page 1252) is not UTF-8, so the byte functions answer PSH_E_BAD_CHAR, or read two
+' ANSI letters as one other character. For anything but ASCII use the helpers, which call
+' the _w functions through StrPtr. bindings/vb/check_bas.py checks every Declare and
+' constant here against the header.
 Option Explicit
 
 ' ---- Version -------------------------------------------------------------------------
@@ -44,7 +57,7 @@ Public Const PSH_E_UNEXPECTED As Long = &H8000FFFF&             ' E_UNEXPECTED
 Public Const PSH_E_INSUFFICIENT_BUFFER As Long = &H8007007A&    ' out is too small
 Public Const PSH_E_TOO_LONG As Long = &H80040105&               ' MAPI_E_STRING_TOO_LONG
 Public Const PSH_E_UNKNOWN_FLAGS As Long = &H80040106&          ' MAPI_E_UNKNOWN_FLAGS
-Public Const PSH_E_BAD_CHAR As Long = &H80040201&               ' not printable ASCII or LF
+Public Const PSH_E_BAD_CHAR As Long = &H80040201&               ' a control (not LF), or ill-formed
 Public Const PSH_E_NO_SEPARATOR As Long = &H80040202&           ' no LF between server and mailbox
 Public Const PSH_E_SYNTAX As Long = &H80040203&                 ' too many LFs
 Public Const PSH_E_EMPTY_SERVER As Long = &H80040204&
@@ -187,15 +200,15 @@ Public Function PshDescribe(ByVal status As Long) As String
     Case PSH_E_INVALIDARG: s = "PSH_E_INVALIDARG: the module passed the library an invalid argument (a report's size, a buffer's length); set report.size = LenB(report) before a raw call, or report the call that caused it."
     Case PSH_E_UNEXPECTED: s = "PSH_E_UNEXPECTED: an internal failure was caught inside profshim and nothing was changed; please report the input that caused it."
     Case PSH_E_INSUFFICIENT_BUFFER: s = "PSH_E_INSUFFICIENT_BUFFER: a result did not fit the String given to a raw call; the helpers PshRewrite and PshProfileName size it for you."
-    Case PSH_E_TOO_LONG: s = "PSH_E_TOO_LONG: the ProfileInfo is over 4096 characters, far more than a server and a mailbox need; check that the right string is passed."
+    Case PSH_E_TOO_LONG: s = "PSH_E_TOO_LONG: the ProfileInfo is over 4096 characters (Len), far more than a server and a mailbox need; check that the right string is passed."
     Case PSH_E_UNKNOWN_FLAGS: s = "PSH_E_UNKNOWN_FLAGS: flags holds a bit this version does not define; pass 0, PSH_REWRITE_KEEP_DN, PSH_REWRITE_EXACT or both."
-    Case PSH_E_BAD_CHAR: s = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or NUL inside a line, or a character outside ASCII such as an accented letter) at report.error_offset. Do not remove or replace it: a name with a letter taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname, which is ASCII). Only a vbCr of a line break and spaces or tabs at the ends of lines are cleaned by PshRewrite and PshProfileName."
+    Case PSH_E_BAD_CHAR: s = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair) at report.error_offset. Do not remove or replace it: a name with a character taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname). Only a vbCr of a line break and spaces or tabs at the ends of lines are cleaned by PshRewrite and PshProfileName."
     Case PSH_E_NO_SEPARATOR: s = "PSH_E_NO_SEPARATOR: no line feed between server and mailbox (or one of the two is empty); build the ProfileInfo as server & vbLf & mailbox."
     Case PSH_E_SYNTAX: s = "PSH_E_SYNTAX: too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & ""anon"" for anonymous access."
     Case PSH_E_EMPTY_SERVER: s = "PSH_E_EMPTY_SERVER: the server part, before the vbLf, is empty; give the Exchange server's name."
-    Case PSH_E_BAD_SERVER: s = "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all) nor a personalized server name GUID@host; give the Exchange server's name."
+    Case PSH_E_BAD_SERVER: s = "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all; ASCII only, so an internationalised host name in its xn-- form) nor a personalized server name GUID@host; give the Exchange server's name."
     Case PSH_E_EMPTY_MAILBOX: s = "PSH_E_EMPTY_MAILBOX: the mailbox part, after the vbLf, is empty; give the mailbox's alias."
-    Case PSH_E_BAD_MAILBOX: s = "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space, or is over 64 characters; give the alias exactly as the directory holds it (its mailNickname)."
+    Case PSH_E_BAD_MAILBOX: s = "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space, or is over 64 UTF-16 units (Len; a character above U+FFFF counts two); give the alias exactly as the directory holds it (its mailNickname)."
     Case PSH_E_BAD_DN: s = "PSH_E_BAD_DN: the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME) at report.error_offset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."
     Case PSH_E_UNSAFE_CHAR: s = "PSH_E_UNSAFE_CHAR: the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where report.rewritable is 1, give CDO PshRewrite(info); otherwise name a profile of your own with PshProfileName(info)."
     Case PSH_E_RESERVED_NAME: s = "PSH_E_RESERVED_NAME: the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with PshProfileName(info)."

@@ -71,6 +71,13 @@ Ref<IProfileInfo> make_object() {
     return object;
 }
 
+Ref<IDispatch> make_dispatch() {
+    Ref<IProfileInfo> o = make_object();
+    Ref<IDispatch> d;
+    if (o) o->QueryInterface(IID_IDispatch, d.put_void());
+    return d;
+}
+
 std::string narrow(const std::wstring& s) {
     std::string out;
     for (wchar_t c : s) out += (c >= 32 && c < 127) ? static_cast<char>(c) : '?';

@@ -104,6 +104,8 @@ HRESULT invoke(IDispatch* d, const wchar_t* name, std::vector<VARIANT> args, VAR
 
 // A new ProfileInfo object from the DLL's class factory (no registry involved).
 Ref<IProfileInfo> make_object();
+// The same object's IDispatch, as a script holds it.
+Ref<IDispatch> make_dispatch();
 
 // The KB Q271913 DN and its alias.
 inline const std::wstring kDn = L"EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe";

@@ -149,13 +149,13 @@ TEST(EarlyBound, StringsOnlyABstrCanCarry) {
         if (o->CheckReport(b.get(), r.put()) == S_OK) r->get_ErrorOffset(&offset);
         return offset;
     };
-    EXPECT_EQ(check(kAlias + emoji), PSH_E_BAD_CHAR);
-    EXPECT_EQ(error_offset(kAlias + emoji), 11) << "the pair's high surrogate, in units";
+    EXPECT_EQ(check(kAlias + emoji), PSH_OK) << "a character above U+FFFF is an alias's (library 1.2)";
+    EXPECT_EQ(error_offset(kAlias + emoji + L"\t"), 13) << "the pair counts two units";
     EXPECT_EQ(error_offset(std::wstring(L"EXCH01\nj") + L'\0' + L"doe"), 8) << "an embedded NUL is a bad unit, not the end";
     EXPECT_EQ(error_offset(L"EXCH01\nab\xDC00"), 9) << "a lone low surrogate";
     std::wstring pairs;
     for (int i = 0; i < PSH_MAX_INPUT / 2; ++i) pairs += emoji;
-    EXPECT_EQ(check(pairs), PSH_E_BAD_CHAR) << "4096 units are judged";
+    EXPECT_EQ(check(pairs), PSH_E_NO_SEPARATOR) << "4096 units are judged";
     EXPECT_EQ(check(pairs + emoji), PSH_E_TOO_LONG) << "4098 units are too long";
     EXPECT_EQ(check(std::wstring(100000, L'a')), PSH_E_TOO_LONG);
     LONG status = 1;

@@ -7,13 +7,6 @@
 namespace psh_com {
 namespace {
 
-Ref<IDispatch> dispatch() {
-    Ref<IProfileInfo> o = make_object();
-    Ref<IDispatch> d;
-    if (o) o->QueryInterface(IID_IDispatch, d.put_void());
-    return d;
-}
-
 TEST(TypeLibrary, EmbeddedAsTypelibResourceOne) {
     Ref<ITypeLib> lib;
     ASSERT_EQ(LoadTypeLibEx(dll_path().c_str(), REGKIND_NONE, lib.put()), S_OK);
@@ -93,7 +86,7 @@ TEST(TypeLibrary, RegisteredWithTheObject) {
 }
 
 TEST(LateBound, TypeInfoOfTheObject) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     UINT count = 9;
     EXPECT_EQ(d->GetTypeInfoCount(&count), S_OK);
@@ -108,7 +101,7 @@ TEST(LateBound, TypeInfoOfTheObject) {
 }
 
 TEST(LateBound, Names) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     for (const wchar_t* name : {L"Check", L"CHECKREPORT", L"rewrite", L"ProfileName", L"describe", L"Version"}) {
         EXPECT_NE(id_of(d.get(), name), DISPID_UNKNOWN) << narrow(name);
@@ -130,7 +123,7 @@ TEST(LateBound, Names) {
 }
 
 TEST(LateBound, CallsAndArgumentCoercion) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     Bstr dn(kDn), alias(kAlias), zero(L"0"), word(L"not a number");
     Excep e;
@@ -221,7 +214,7 @@ TEST(LateBound, CallsAndArgumentCoercion) {
 }
 
 TEST(LateBound, FailureIsDispExceptionWithTheStatus) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     Bstr dn(kDn);
     Excep e;
@@ -239,7 +232,7 @@ TEST(LateBound, FailureIsDispExceptionWithTheStatus) {
 }
 
 TEST(LateBound, StaleErrorInfoIsClearedOnEntry) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     // Error info some earlier call on this thread left behind.
     Ref<ICreateErrorInfo> create;
@@ -260,7 +253,7 @@ TEST(LateBound, StaleErrorInfoIsClearedOnEntry) {
 }
 
 TEST(LateBound, ReportDefaultPropertyIsStatus) {
-    Ref<IDispatch> d = dispatch();
+    Ref<IDispatch> d = make_dispatch();
     ASSERT_TRUE(d);
     Bstr dn(kDn);
     Excep e;

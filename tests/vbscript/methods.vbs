@@ -62,7 +62,7 @@ cases = Array( _
     Array("EXCH01" & vbLf & "j:doe", PSH_E_UNSAFE_CHAR, 8), _
     Array("EXCH01" & vbLf & "nul.txt", PSH_E_RESERVED_NAME, 7), _
     Array("EXCH01" & vbLf & "j" & vbNullChar & "doe", PSH_E_BAD_CHAR, 8), _
-    Array("EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me", PSH_E_BAD_CHAR, 8), _
+    Array("EXCH01" & vbLf & "j" & Chr(233) & "r" & Chr(244) & "me", PSH_OK, -1), _
     Array("EXCH01" & vbLf & "j" & vbTab & "doe", PSH_E_BAD_CHAR, 8), _
     Array(String(4096, "a"), PSH_E_NO_SEPARATOR, -1), _
     Array(String(4097, "a"), PSH_E_TOO_LONG, -1) _
@@ -151,6 +151,48 @@ Equal o.ProfileName("EXCH01" & vbLf & "jdoe"), o.ProfileName("  exch01" & vbCrLf
 Expect o.ProfileName("EXCH01" & vbLf & "jdoe") <> o.ProfileName("EXCH01" & vbLf & "jdoe2"), "ProfileName differs for another mailbox"
 Equal "exch01_j_doe_", Left(o.ProfileName("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), 13), "ProfileName sanitises j:doe"
 Equal 64, Len(o.ProfileName(String(63, "s") & vbLf & String(64, "m"))), "ProfileName is at most 64"
+
+' ---- Names outside ASCII (library 1.2, include/profshim.h section 11) ---------------------
+' Wine 8's VBScript has no ChrW or AscW (a script that calls one stops without an error), so
+' the characters come from Chr() of the ANSI code page, 1252 in the build's Wine prefix:
+' Chr(252) is u with umlaut (U+00FC), Chr(185) superscript one (U+00B9). The object gets
+' them as a BSTR, UTF-16, whatever the code page; offsets count its units, as Len and Mid
+' do. The C++ client (tests/com) carries the Chinese and supplementary-plane names.
+Dim juergen
+juergen = "J" & Chr(252) & "rgen M" & Chr(252) & "ller"
+Equal 13, Len(juergen), "Chr(252) is one character"
+info = "EXCH01" & vbLf & juergen
+Equal PSH_OK, o.Check(info), "Check Juergen Mueller (umlauts)"
+Set r = o.CheckReport(info)
+Equal 1, r.Form, "report Juergen Mueller Form (PSH_FORM_ALIAS)"
+Equal 7, r.MailboxOffset, "report Juergen Mueller MailboxOffset"
+Equal 13, r.MailboxLength, "report Juergen Mueller MailboxLength"
+Equal juergen, r.Mailbox, "report Juergen Mueller Mailbox"
+Equal -1, r.ErrorOffset, "report Juergen Mueller ErrorOffset"
+Equal info, o.Rewrite("  EXCH01" & vbCrLf & juergen & " " & vbCrLf), "Rewrite Juergen Mueller: CRLF and spaces cleaned, the name kept"
+Equal info, o.Rewrite(info, PSH_REWRITE_EXACT), "Rewrite(Juergen Mueller, 2): an alias, left alone"
+' The README's name (section 11.5: every character outside A-Z a-z 0-9 _ is one "_", the
+' hash is of the UTF-8 key): a different hash would mean Chr(252) is not U+00FC here.
+Equal "exch01_j_rgen_m_ller_11b98e8f60d3af74", o.ProfileName(info), "ProfileName Juergen Mueller (Chr(252) is U+00FC if this passes)"
+Equal o.ProfileName(info), o.ProfileName(" exch01" & vbCrLf & juergen & vbCrLf), "ProfileName Juergen Mueller ignores the server's case and whitespace"
+' Where a non-ASCII character may not stand, the fault is at its offset (UTF-16 units).
+cases = Array( _
+    Array("M" & Chr(252) & "ller01" & vbLf & "jdoe", PSH_E_BAD_SERVER, 1), _
+    Array("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j" & Chr(252) & "rgen", PSH_E_BAD_DN, 43), _
+    Array(info & "?", PSH_E_UNSAFE_CHAR, 20), _
+    Array(info & vbTab, PSH_E_BAD_CHAR, 20), _
+    Array(info & " ", PSH_E_BAD_MAILBOX, 20), _
+    Array("EXCH01" & vbLf & "COM" & Chr(185), PSH_E_RESERVED_NAME, 7), _
+    Array("EXCH01" & vbLf & String(64, Chr(252)), PSH_OK, -1), _
+    Array("EXCH01" & vbLf & String(65, Chr(252)), PSH_E_BAD_MAILBOX, 71) _
+)
+For Each s In cases
+    Set r = o.CheckReport(s(0))
+    Equal s(1), r.Status, "CheckReport(" & Show(Left(s(0), 40)) & ").Status"
+    Equal s(2), r.ErrorOffset, "CheckReport(" & Show(Left(s(0), 40)) & ").ErrorOffset"
+Next
+Equal "?", Mid(info & "?", o.CheckReport(info & "?").ErrorOffset + 1, 1), "ErrorOffset after umlauts is a Mid position - 1"
+Equal Chr(252), Mid("M" & Chr(252) & "ller01" & vbLf & "jdoe", o.CheckReport("M" & Chr(252) & "ller01" & vbLf & "jdoe").ErrorOffset + 1, 1), "ErrorOffset points at the umlaut in a server"
 
 ' ---- Describe ---------------------------------------------------------------------------
 names = Array("PSH_OK", "PSH_E_POINTER", "PSH_E_INVALIDARG", "PSH_E_UNEXPECTED", _

@@ -56,16 +56,22 @@ internal static class ProfShimTest
         }
     }
 
+    // The hash of a profile name's key (contract 11.5: its UTF-8 bytes, A-Z lowered by the caller).
     private static string Fnv1a64(string key)
     {
         ulong h = 0xcbf29ce484222325UL;
-        foreach (char c in key) { h ^= (byte)c; h = unchecked(h * 0x100000001b3UL); }
+        foreach (byte b in Encoding.UTF8.GetBytes(key)) { h ^= b; h = unchecked(h * 0x100000001b3UL); }
         return h.ToString("x16");
     }
 
     private const string DnInfo = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe";
     private const string AnonInfo = "/o=Contoso/ou=NYC/cn=Configuration/cn=Servers/cn=EXCH01\n\nANON";
     private const string Emoji = "\U0001F600"; // two UTF-16 units
+    // Issue 18's three names: a German one, a Chinese one (张伟), and U+20BB7 (𠮷), a
+    // supplementary-plane character: one character, two UTF-16 units.
+    private const string German = "J\u00fcrgen M\u00fcller";
+    private const string Cjk = "\u5f20\u4f1f";
+    private const string Supp = "\U00020BB7";
 
     private static int Main(string[] args)
     {
@@ -73,7 +79,7 @@ internal static class ProfShimTest
             Console.WriteLine("usage: ProfShimTest.exe include/profshim.h");
             return 2;
         }
-        try { Header(args[0]); Idioms(); Run(); Exact(); Reports(); Texts(); }
+        try { Header(args[0]); Idioms(); Run(); Unicode(); Exact(); Reports(); Texts(); }
         catch (Exception e) { Expect(false, "unexpected " + e); }
         Console.WriteLine(passed + " passed, " + failed + " failed");
         return failed == 0 && passed > 0 ? 0 : 1;
@@ -252,13 +258,64 @@ internal static class ProfShimTest
         Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN",
                "Rewrite(info)", "another mailbox", "ProfileInfo.ProfileName(info)");
         Throws(Status.ReservedName, () => ProfileInfo.Rewrite("EXCH01\nCON"), "Rewrite CON", "Rewrite(info)", "ProfileName(info)");
-        Throws(Status.BadChar, () => ProfileInfo.Rewrite("EXCH01\nj\u00e9r\u00f4me"), "Rewrite non-ASCII", "Rewrite(info)", "Do not remove");
+        Throws(Status.BadChar, () => ProfileInfo.Rewrite("EXCH01\nj\tdoe"), "Rewrite TAB", "Rewrite(info)", "Do not remove", "TAB");
         Throws(Status.BadDn, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn="), "Rewrite bad DN", "Rewrite(info)", "legacyExchangeDN");
         Throws(Status.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (RewriteFlags)0x4), "Rewrite flag 4",
                "Rewrite(info)", "RewriteFlags.Exact");
         Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long", "Rewrite(info)", "4096");
         Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF", "ProfileName(info)", "server + \"\\n\" + mailbox");
         Throws(Status.BadChar, () => ProfileInfo.ProfileName("EXCH01\nj\tdoe"), "ProfileName TAB", "ProfileName(info)");
+    }
+
+    // ---- Unicode (contract section 11): offsets are UTF-16 units, string indexes ----------
+
+    private static void Unicode()
+    {
+        // Each name is an alias; its profile name is worked by hand from contract 11.5: every
+        // character outside A-Z a-z 0-9 _ is one '_' (a character, not a unit: Supp is one).
+        var names = new[] {
+            Tuple.Create(German, "exch01_j_rgen_m_ller_"),
+            Tuple.Create(Cjk, "exch01____"),
+            Tuple.Create(Supp, "exch01___"),
+            Tuple.Create(Supp + "\u91ce\u5bb6", "exch01_____"),   // 𠮷野家
+        };
+        foreach (var n in names) {
+            string info = "EXCH01\n" + n.Item1, what = Escape(n.Item1);
+            var r = ProfileInfo.Check(info);
+            Expect(r.Ok && r.Form == Form.Alias && r.ErrorOffset == -1, "Check(" + what + ") is an alias: " + r);
+            Equal(7, r.MailboxOffset, "MailboxOffset of " + what);
+            Equal(n.Item1.Length, r.MailboxLength, "MailboxLength of " + what + " (UTF-16 units)");
+            Equal(n.Item1, r.Mailbox, "Mailbox of " + what);
+            Equal(info, Try(() => ProfileInfo.Rewrite("  EXCH01\r\n" + n.Item1 + " \r\n")), "Rewrite " + what);
+            Equal(info, Try(() => ProfileInfo.Rewrite(info, RewriteFlags.Exact)), "Rewrite Exact leaves " + what);
+            string key = "exch01\n" + Regex.Replace(n.Item1, "[A-Z]", m => m.Value.ToLowerInvariant());
+            Equal(n.Item2 + Fnv1a64(key), Try(() => ProfileInfo.ProfileName(info)), "ProfileName " + what);
+        }
+        Equal("exch01_j_rgen_m_ller_11b98e8f60d3af74", Try(() => ProfileInfo.ProfileName("EXCH01\n" + German)),
+              "ProfileName of the README's name");
+
+        // Faults: the offset is the first unit of the character at fault, a .NET string index.
+        var faults = new[] {
+            Tuple.Create("M\u00fcller01\njdoe", Status.BadServer, 1),
+            Tuple.Create("EXCH" + Supp + "\njdoe", Status.BadServer, 4),             // the high surrogate
+            Tuple.Create("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j\u00fcrgen", Status.BadDn, 43),
+            Tuple.Create("EXCH01\n/o=Contoso/ou=" + Cjk + "/cn=Recipients/cn=jdoe", Status.BadDn, 21),
+            Tuple.Create("EXCH01\n" + Supp + "\tx", Status.BadChar, 9),               // after a pair: 2 units
+            Tuple.Create("EXCH01\n" + Cjk + "\u0085", Status.BadChar, 9),            // a C1 control
+            Tuple.Create("EXCH01\n" + Supp + "a:b", Status.UnsafeChar, 10),
+            Tuple.Create("EXCH01\n" + new string('a', 63) + Supp, Status.BadMailbox, 70),  // 65 units
+            Tuple.Create("EXCH01\n" + Repeat(Supp, 32) + "a", Status.BadMailbox, 71),
+            Tuple.Create("EXCH01\n" + new string('\u5f20', 65), Status.BadMailbox, 71),
+            Tuple.Create("EXCH01\n" + German + "?", Status.UnsafeChar, 20),
+            Tuple.Create("EXCH01\nCOM\u00b9", Status.ReservedName, 7),
+        };
+        foreach (var c in faults) {
+            var r = ProfileInfo.Check(c.Item1);
+            Equal(c.Item2, r.Status, "Check(" + Escape(c.Item1) + ").Status");
+            Equal(c.Item3, r.ErrorOffset, "Check(" + Escape(c.Item1) + ").ErrorOffset");
+        }
+        foreach (var mailbox in new[] { new string('\u5f20', 64), Repeat(Supp, 32), new string('a', 62) + Supp })
+            Expect(ProfileInfo.Check("EXCH01\n" + mailbox).Ok, "64 UTF-16 units pass: " + Escape(mailbox));
     }
 
     private static string Try(Func<string> f)
@@ -310,9 +367,8 @@ internal static class ProfShimTest
             Tuple.Create("EXCH01\nj:doe", Status.UnsafeChar, 8),
             Tuple.Create("EXCH01\nnul.txt", Status.ReservedName, 7),
             Tuple.Create("EXCH01\nj\0doe", Status.BadChar, 8),              // NUL: not the end
-            Tuple.Create("EXCH01\nj\u00e9r\u00f4me", Status.BadChar, 8),     // never ANSI
-            Tuple.Create("EXCH01\njdoe" + Emoji, Status.BadChar, 11),        // the high surrogate
             Tuple.Create("EXCH01\nab\ud800", Status.BadChar, 9),             // a lone surrogate
+            Tuple.Create("EXCH01\n\udfb7\ud842", Status.BadChar, 7),         // a pair reversed
         };
         foreach (var c in cases) {
             var r = ProfileInfo.Check(c.Item1);
@@ -321,7 +377,7 @@ internal static class ProfShimTest
         }
 
         // Lengths are UTF-16 units: 2048 emoji are 4096 units (judged), 2049 are too long.
-        Equal(Status.BadChar, ProfileInfo.Check(Repeat(Emoji, 2048)).Status, "4096 units");
+        Equal(Status.NoSeparator, ProfileInfo.Check(Repeat(Emoji, 2048)).Status, "4096 units");
         Equal(Status.TooLong, ProfileInfo.Check(Repeat(Emoji, 2049)).Status, "4098 units");
         Equal(Status.NoSeparator, ProfileInfo.Check(new string('a', 4096)).Status, "4096 a");
         Equal(Status.TooLong, ProfileInfo.Check(new string('a', 4097)).Status, "4097 a");

@@ -15,11 +15,17 @@ from profshim import Form, ProfShimError, Status
 DN_INFO = "EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
 ANON_INFO = "/o=Contoso/ou=NYC/cn=Configuration/cn=Servers/cn=EXCH01\n\nANON"
 EMOJI = "\U0001F600"  # one str character, two UTF-16 units
+# Issue 18's three names: a German one, a Chinese one, and a supplementary-plane
+# character (U+20BB7, the 𠮷 of 𠮷野家: one str character, two UTF-16 units).
+GERMAN = "J\u00fcrgen M\u00fcller"
+CJK = "\u5f20\u4f1f"  # 张伟
+SUPP = "\U00020BB7"
 
 
 def fnv1a64_hex(key: str) -> str:
+    """The hash of a profile name's key (contract 11.5: UTF-8, A-Z lowered by the caller)."""
     h = 0xCBF29CE484222325
-    for ch in key.encode("ascii"):
+    for ch in key.encode("utf-8"):
         h ^= ch
         h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
     return "%016x" % h
@@ -224,8 +230,8 @@ def test_an_embedded_nul_is_an_ordinary_bad_character():
 
 
 def test_lengths_count_utf16_units_a_non_bmp_character_is_two():
-    # 2048 emoji are 4096 units: at the limit, judged (bad character at 0) ...
-    assert profshim.check(EMOJI * 2048).status == Status.BAD_CHAR
+    # 2048 emoji are 4096 units: at the limit, judged (no line feed) ...
+    assert profshim.check(EMOJI * 2048).status == Status.NO_SEPARATOR
     # ... and 2049 are 4098 units: too long, though only 2049 str characters.
     assert profshim.check(EMOJI * 2049).status == Status.TOO_LONG
     assert profshim.check("a" * 4096).status == Status.NO_SEPARATOR
@@ -233,10 +239,11 @@ def test_lengths_count_utf16_units_a_non_bmp_character_is_two():
 
 
 def test_error_offsets_are_units_and_error_index_is_the_str_index():
-    info = "EXCH01\njdoe" + EMOJI
+    info = "EXCH01\n" + SUPP + "a:b"
     r = profshim.check(info)
-    assert r.status == Status.BAD_CHAR
-    assert r.error_offset == 11 and info[r.error_index] == EMOJI
+    assert r.status == Status.UNSAFE_CHAR
+    assert (r.error_offset, r.error_index, r.error_char) == (10, 9, ":")
+    assert (r.mailbox_offset, r.mailbox_length, r.mailbox) == (7, 5, SUPP + "a:b")
     # The high surrogate is the unit at fault; the index helpers convert both ways.
     assert profshim.unit_offset_to_index(EMOJI + "ab", 2) == 1
     assert profshim.unit_offset_to_index(EMOJI + "ab", 1) == 0  # inside the pair
@@ -249,13 +256,72 @@ def test_error_offsets_are_units_and_error_index_is_the_str_index():
 
 def test_a_lone_surrogate_reaches_the_library_as_the_unit_it_is():
     r = profshim.check("EXCH01\nab\ud800")
-    assert r.status == Status.BAD_CHAR and r.error_offset == 9
+    assert r.status == Status.BAD_CHAR and r.error_offset == 9 and r.error_char == "\ud800"
+    r = profshim.check("EXCH01\n\udfb7\ud842")  # a pair the wrong way round
+    assert r.status == Status.BAD_CHAR and r.error_offset == 7 and r.error_char == "\udfb7"
+    # A pair held as two str code points is the one character it stands for.
+    assert profshim.check("EXCH01\n\ud842\udfb7").ok
 
 
-def test_non_ascii_is_a_bad_character():
-    r = profshim.check("EXCH01\nj\u00e9r\u00f4me")
-    assert r.status == Status.BAD_CHAR and r.error_offset == 8
-    assert not r.rewritable
+# ---- Unicode (contract section 11) ------------------------------------------------------
+
+# Each name, with its profile name worked by hand from contract 11.5: every character
+# outside A-Z a-z 0-9 _ is one "_" (a character, not a unit: SUPP is one "_"), and the hash
+# is FNV-1a 64 of the UTF-8 key with A-Z lowered.
+@pytest.mark.parametrize("mailbox, name_start", [
+    (GERMAN, "exch01_j_rgen_m_ller_"),
+    (CJK, "exch01____"),
+    (SUPP, "exch01___"),
+    (SUPP + "\u91ce\u5bb6", "exch01_____"),  # 𠮷野家
+], ids=["german", "cjk", "supplementary", "supplementary-and-cjk"])
+def test_names_outside_ascii_are_aliases(mailbox, name_start):
+    info = "EXCH01\n" + mailbox
+    units = len(mailbox.encode("utf-16-le")) // 2
+    r = profshim.check(info)
+    assert r.ok and r.form is Form.ALIAS and r.error_char is None
+    assert (r.mailbox_offset, r.mailbox_length, r.mailbox) == (7, units, mailbox)
+    assert profshim.rewrite("  EXCH01\r\n" + mailbox + " \r\n") == info
+    assert profshim.rewrite(info, exact=True) == info  # an alias is left as it is
+    key = "exch01\n" + mailbox.translate({c: c + 32 for c in range(65, 91)})
+    assert profshim.profile_name(info) == name_start + fnv1a64_hex(key)
+    assert profshim.profile_name(" exch01\r\n" + mailbox) == profshim.profile_name(info)
+
+
+def test_the_readmes_name_for_juergen_mueller():
+    assert profshim.profile_name("EXCH01\n" + GERMAN) == "exch01_j_rgen_m_ller_11b98e8f60d3af74"
+
+
+@pytest.mark.parametrize("info, status, offset, index, char", [
+    # The server and a DN are ASCII: the fault is at the first unit of the character.
+    ("M\u00fcller01\njdoe", Status.BAD_SERVER, 1, 1, "\u00fc"),
+    ("EXCH" + SUPP + "\njdoe", Status.BAD_SERVER, 4, 4, SUPP),
+    ("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j\u00fcrgen", Status.BAD_DN, 43, 43, "\u00fc"),
+    ("EXCH01\n/o=Contoso/ou=" + CJK + "/cn=Recipients/cn=jdoe", Status.BAD_DN, 21, 21, "\u5f20"),
+    # Controls, C1 ones included, are bad characters, counted in units after a pair.
+    ("EXCH01\n" + SUPP + "\tx", Status.BAD_CHAR, 9, 8, "\t"),
+    ("EXCH01\n" + CJK + "\x85", Status.BAD_CHAR, 9, 9, "\x85"),
+    # The alias limit is 64 UTF-16 units: 63 + a pair fails at the pair, 64 CJK pass.
+    ("EXCH01\n" + "a" * 63 + SUPP, Status.BAD_MAILBOX, 70, 70, SUPP),
+    ("EXCH01\n" + SUPP * 32 + "a", Status.BAD_MAILBOX, 71, 39, "a"),
+    ("EXCH01\n" + "\u5f20" * 65, Status.BAD_MAILBOX, 71, 71, "\u5f20"),
+    ("EXCH01\n" + SUPP + " ", Status.BAD_MAILBOX, 9, 8, " "),
+    # The alias rules are unchanged in kind; COM¹ is a device name.
+    ("EXCH01\n" + GERMAN + "?", Status.UNSAFE_CHAR, 20, 20, "?"),
+    ("EXCH01\nCOM\u00b9", Status.RESERVED_NAME, 7, 7, "C"),
+    ("EXCH01\nJ\u00fcrgen\nM\u00fcller", Status.SYNTAX, 13, 13, "\n"),
+], ids=["server-umlaut", "server-supplementary", "dn-umlaut", "dn-cjk", "tab-after-pair",
+        "c1-control", "63-and-a-pair", "32-pairs-and-1", "65-cjk", "space-after-pair",
+        "german-question-mark", "com-superscript-1", "two-line-feeds"])
+def test_faults_outside_ascii_are_where_they_are(info, status, offset, index, char):
+    r = profshim.check(info)
+    assert (r.status, r.error_offset) == (status, offset)
+    assert (r.error_index, r.error_char) == (index, char)
+    assert profshim.index_to_unit_offset(info, r.error_index) == offset
+
+
+def test_an_alias_of_64_units_passes_in_any_script():
+    for mailbox in ("\u5f20" * 64, SUPP * 32, "a" * 62 + SUPP):
+        assert profshim.check("EXCH01\n" + mailbox).ok, mailbox
 
 
 @pytest.mark.parametrize("bad", [None, b"EXCH01\njdoe", 42])
@@ -398,7 +464,8 @@ def test_error_char_is_the_character_at_fault_or_says_there_is_none():
     assert r.error_char == ""
     assert profshim.check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe").error_char == "/"
     assert profshim.check("EXCH01").error_char is None  # no single character at fault
-    assert profshim.check("EXCH01\n" + EMOJI).error_char == EMOJI
+    assert profshim.check("EXCH" + SUPP + "\nx").error_char == SUPP  # the pair, not a half
+    assert profshim.check("EXCH01\n" + SUPP + ":").error_char == ":"
 
 
 def test_repr_of_a_report_is_short_and_says_what_was_found():
@@ -487,13 +554,13 @@ def test_describe_takes_signed_and_unsigned_values_and_only_ints():
      ["another mailbox", "profile_name(info)"]),
     ("EXCH01\nj?doe", {"keep_dn": True}, Status.UNSAFE_CHAR, ["another mailbox"]),
     ("EXCH01\nCON", {}, Status.RESERVED_NAME, ["device name", "profile_name(info)"]),
-    ("EXCH01\nj\u00e9r\u00f4me", {}, Status.BAD_CHAR, ["Do not remove", "mailNickname"]),
+    ("EXCH01\nj\tdoe", {}, Status.BAD_CHAR, ["Do not remove", "mailNickname", "TAB"]),
     ("EXCH01", {}, Status.NO_SEPARATOR, ['server + "\\n" + mailbox']),
     ("EXCH01\n/o=Contoso/ou=NYC/cn=", {}, Status.BAD_DN, ["legacyExchangeDN"]),
     ("x" * 4097, {}, Status.TOO_LONG, ["4096"]),
     ("EXCH01\njdoe", {"flags": 0x4}, Status.UNKNOWN_FLAGS, ["RewriteFlag.EXACT"]),
 ], ids=["2007-dn", "2007-dn-lower-exact", "keep-dn", "keep-dn-flag", "dn-j:doe",
-        "alias-keep-dn", "con", "non-ascii", "no-lf", "bad-dn", "too-long", "unknown-flag"])
+        "alias-keep-dn", "con", "tab", "no-lf", "bad-dn", "too-long", "unknown-flag"])
 def test_rewrite_failures_say_what_to_do_in_python_words(info, options, status, says):
     with pytest.raises(ProfShimError) as e:
         profshim.rewrite(info, **options)

@@ -7,6 +7,14 @@ A ctypes layer over the profshim shared library (``libprofshim.so.1`` on Linux,
 as UTF-16 code units with an explicit length, so an embedded NUL is an ordinary (bad)
 character and nothing is ever cut short.
 
+Unicode (library 1.2). Every ``str`` goes through the UTF-16 functions, never the byte
+ones, so any character reaches the library as it is: ``check("EXCH01\\nJürgen Müller")``
+passes, and ``profile_name()`` of it is ``exch01_j_rgen_m_ller_11b98e8f60d3af74``. An
+alias may hold any character but a control; the server and DNs are ASCII. CDO hands the
+string to MAPI in the ANSI code page of the process that logs on, where a character that
+code page lacks becomes ``?`` and brings the KB Q271913 failure back: to be sure, give
+the alias in ASCII or use ``profile_name()``.
+
     >>> import profshim
     >>> info = "EXCH01\\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe"
     >>> r = profshim.check(info)
@@ -20,7 +28,8 @@ BSTR, a VB String or a .NET string does. A Python ``str`` counts code points, an
 character outside the Basic Multilingual Plane (an emoji, say) is one code point but two
 UTF-16 units. The report's ``*_offset`` fields are the library's unit offsets, unchanged;
 its ``*_index`` properties are the same places as indexes into the ``str`` you passed.
-``r.error_char`` is the character at fault; it is ``""`` where the fault is that something
+``r.error_char`` is the character at fault (the whole character, where the library
+points at the first unit of a pair); it is ``""`` where the fault is that something
 is missing at the end (an empty mailbox: ``r.error_index == len(info)``), and None when no
 single character is at fault. For ASCII text offsets and indexes agree.
 

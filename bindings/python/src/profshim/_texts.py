@@ -30,13 +30,13 @@ _BY_NAME: Dict[str, str] = {
                 "server and a mailbox need; check that the right string is passed.",
     "UNKNOWN_FLAGS": "flags holds a bit this version does not define; pass "
                      "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither.",
-    "BAD_CHAR": "the ProfileInfo holds a character a ProfileInfo cannot carry (a TAB or "
-                "NUL inside a line, or a character outside ASCII such as an accented "
-                "letter) at report.error_index. Do not remove or replace it: a name with "
-                "a letter taken out names another mailbox, or none. Give the mailbox's "
-                "alias as the directory holds it (its mailNickname, which is ASCII). "
-                "Only a line break's CR and spaces or tabs at the ends of lines are "
-                "cleaned by rewrite() and profile_name().",
+    "BAD_CHAR": "the ProfileInfo holds a character a ProfileInfo cannot carry (a control "
+                "character such as TAB or NUL inside a line, or a surrogate that is not "
+                "half of a pair) at report.error_index. Do not remove or replace it: a "
+                "name with a character taken out names another mailbox, or none. Give "
+                "the mailbox's alias as the directory holds it (its mailNickname). Only "
+                "a line break's CR and spaces or tabs at the ends of lines are cleaned "
+                "by rewrite() and profile_name().",
     "NO_SEPARATOR": "no line feed between server and mailbox (or one of the two is "
                     "empty); build the ProfileInfo as server + \"\\n\" + mailbox.",
     "SYNTAX": "too many line feeds; give server + \"\\n\" + mailbox, or "
@@ -44,13 +44,14 @@ _BY_NAME: Dict[str, str] = {
     "EMPTY_SERVER": "the server part, before the line feed, is empty; give the Exchange "
                     "server's name.",
     "BAD_SERVER": "the server part is not a host name (letters, digits, '.', '-', '_'; "
-                  "labels of up to 63 characters, 253 in all) nor a personalized server "
+                  "labels of up to 63 characters, 253 in all; ASCII only, so an "
+                  "internationalised host name in its xn-- form) nor a personalized server "
                   "name GUID@host; give the Exchange server's name.",
     "EMPTY_MAILBOX": "the mailbox part, after the line feed, is empty; give the "
                      "mailbox's alias.",
     "BAD_MAILBOX": "the mailbox alias starts or ends with a space, or is over 64 "
-                   "characters; give the alias exactly as the directory holds it (its "
-                   "mailNickname).",
+                   "UTF-16 units (a character above U+FFFF counts two); give the alias "
+                   "exactly as the directory holds it (its mailNickname).",
     "BAD_DN": "the mailbox's distinguished name breaks the Exchange DN grammar "
               "(/o=ORG/ou=SITE/cn=.../cn=NAME) at report.error_index; copy the DN exactly "
               "from the directory (its legacyExchangeDN), or give the mailbox's alias.",
