@@ -1,8 +1,11 @@
 // The live directory through OpenLDAP's libldap (Linux): ldap_initialize, StartTLS or
 // ldaps:// with the certificate demanded, ldap_sasl_bind_s (simple), ldap_search_ext_s.
+#include <csignal>
+#include <ctime>
 #include <memory>
 
 #include <ldap.h>
+#include <pthread.h>
 
 #include "ldap_source.hpp"
 
@@ -16,9 +19,45 @@ struct MessageFree {
 using Message = std::unique_ptr<LDAPMessage, MessageFree>;
 
 struct Unbind {
-    void operator()(LDAP* ld) const { ldap_unbind_ext_s(ld, nullptr, nullptr); }
+    void operator()(LDAP* ld) const;
 };
 using Connection = std::unique_ptr<LDAP, Unbind>;
+
+// libldap writes to its socket without MSG_NOSIGNAL: to a server that has gone, the write
+// raises SIGPIPE, which would end the caller's process. While a call runs, SIGPIPE is
+// blocked in this thread, and one it raised is taken off the thread's pending set before
+// the mask is restored; the process's own handling of SIGPIPE is left as it was.
+class NoSigpipe {
+public:
+    NoSigpipe() {
+        sigemptyset(&pipe_);
+        sigaddset(&pipe_, SIGPIPE);
+        sigset_t pending;
+        sigpending(&pending);
+        was_pending_ = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+    }
+    ~NoSigpipe() {
+        sigset_t pending;
+        sigpending(&pending);
+        if (!was_pending_ && sigismember(&pending, SIGPIPE) == 1) {
+            const timespec now{0, 0};
+            sigtimedwait(&pipe_, nullptr, &now);
+        }
+        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+    NoSigpipe(const NoSigpipe&) = delete;
+    NoSigpipe& operator=(const NoSigpipe&) = delete;
+
+private:
+    sigset_t pipe_{}, old_{};
+    bool was_pending_ = false;
+};
+
+void Unbind::operator()(LDAP* ld) const {
+    NoSigpipe no_sigpipe;  // the unbind request is written to the socket too
+    ldap_unbind_ext_s(ld, nullptr, nullptr);
+}
 
 // A result code after which the connection is gone: libldap would otherwise open a new
 // one, unbound, on the next call.
@@ -58,6 +97,7 @@ public:
 
     std::vector<Entry> find(const Lookup& lookup) override {
         if (!lost_.empty()) throw DirectoryError(lost_);
+        NoSigpipe no_sigpipe;
         const std::string filter = filter_of(lookup);
         std::vector<char*> attributes;
         for (const char* name : kEntryAttributes) attributes.push_back(const_cast<char*>(name));
@@ -122,6 +162,7 @@ std::string default_base(LDAP* ld, int seconds) {
 }  // namespace
 
 std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
+    NoSigpipe no_sigpipe;
     const auto url = parse_ldap_url(settings.uri);
     if (!url) throw DirectoryError("'" + settings.uri + "' is not an ldap:// or ldaps:// URL");
     if (settings.start_tls && url->scheme == "ldaps")

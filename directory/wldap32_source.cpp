@@ -6,7 +6,6 @@
 #define UNICODE
 #endif
 #include <windows.h>
-#include <winber.h>
 #include <winldap.h>
 
 #include <cstdlib>
