@@ -93,8 +93,8 @@ cn: reader
 sn: reader
 userPassword: reader-secret
 LDIF
-slapadd -f "$work/slapd.conf" -l "$data/mailboxes.ldif" >"$work/slapadd.log" 2>&1 \
-  && slapadd -f "$work/slapd.conf" -l "$work/reader.ldif" >>"$work/slapadd.log" 2>&1 \
+slapadd -q -f "$work/slapd.conf" -l "$data/mailboxes.ldif" >"$work/slapadd.log" 2>&1 \
+  && slapadd -q -f "$work/slapd.conf" -l "$work/reader.ldif" >>"$work/slapadd.log" 2>&1 \
   || { cat "$work/slapadd.log" >&2; fail "slapadd failed"; }
 
 # -d 0: in the foreground, so $! is slapd itself.
