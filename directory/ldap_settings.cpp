@@ -1,5 +1,6 @@
 // What both LDAP sources share: the password, the URL.
 #include "ldap_source.hpp"
+#include "live_source.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -58,6 +59,20 @@ std::optional<LdapUrl> parse_ldap_url(const std::string& uri) {
         }
     }
     return url;
+}
+
+}  // namespace profshim::directory
+
+namespace profshim::directory {
+
+std::vector<Entry> LiveSource::find(const Lookup& lookup) {
+    if (!lost_.empty()) throw DirectoryError(lost_);
+    std::optional<Failure> failure;
+    std::vector<Entry> found = search(filter_of(lookup), failure);
+    if (!failure) return found;
+    if (!failure->connection_lost) throw DirectoryError("the directory search failed: " + failure->text);
+    lost_ = "the connection to the directory was lost (" + failure->text + "); nothing after it is looked up";
+    throw DirectoryError(lost_);
 }
 
 }  // namespace profshim::directory

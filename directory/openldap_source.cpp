@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "ldap_source.hpp"
+#include "live_source.hpp"
 
 namespace profshim::directory {
 
@@ -90,34 +91,28 @@ std::vector<std::string> values(LDAP* ld, LDAPMessage* entry, const char* attrib
     return out;
 }
 
-class OpenLdapSource final : public Source {
+class OpenLdapSource final : public LiveSource {
 public:
     OpenLdapSource(Connection ld, std::string base, int seconds)
-        : ld_(std::move(ld)), base_(std::move(base)), seconds_(seconds) {}
+        : LiveSource(std::move(base), seconds), ld_(std::move(ld)) {}
 
-    std::vector<Entry> find(const Lookup& lookup) override {
-        if (!lost_.empty()) throw DirectoryError(lost_);
+private:
+    std::vector<Entry> search(const std::string& filter, std::optional<Failure>& failure) override {
         NoSigpipe no_sigpipe;
-        const std::string filter = filter_of(lookup);
         std::vector<char*> attributes;
         for (const char* name : kEntryAttributes) attributes.push_back(const_cast<char*>(name));
         attributes.push_back(nullptr);
-        timeval limit{seconds_, 0};
+        timeval limit{seconds(), 0};
         LDAPMessage* raw = nullptr;
-        const int rc = ldap_search_ext_s(ld_.get(), base_.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(),
+        const int rc = ldap_search_ext_s(ld_.get(), base().c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(),
                                          attributes.data(), 0, nullptr, nullptr, &limit,
                                          kMaxEntriesPerLookup, &raw);
         Message result(raw);
-        if (rc != LDAP_SUCCESS && rc != LDAP_SIZELIMIT_EXCEEDED) {
-            std::string text = "the directory search failed: " + text_of(ld_.get(), rc);
-            if (connection_lost(rc)) {
-                lost_ = "the connection to the directory was lost (" + text_of(ld_.get(), rc) +
-                        "); nothing after it is looked up";
-                text = lost_;
-            }
-            throw DirectoryError(text);
-        }
         std::vector<Entry> found;
+        if (rc != LDAP_SUCCESS && rc != LDAP_SIZELIMIT_EXCEEDED) {
+            failure = Failure{text_of(ld_.get(), rc), connection_lost(rc)};
+            return found;
+        }
         for (LDAPMessage* e = ldap_first_entry(ld_.get(), result.get()); e != nullptr;
              e = ldap_next_entry(ld_.get(), e)) {
             Entry entry;
@@ -131,11 +126,7 @@ public:
         return found;
     }
 
-private:
     Connection ld_;
-    std::string base_;
-    int seconds_;
-    std::string lost_;  // set once the connection is gone
 };
 
 // The rootDSE's defaultNamingContext (Active Directory), else its one namingContexts value

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "ldap_source.hpp"
+#include "live_source.hpp"
 
 namespace profshim::directory {
 
@@ -63,7 +64,7 @@ struct Search {
     Message result;
 };
 
-Search search(LDAP* ld, const std::string& base, ULONG scope, const std::string& filter,
+Search run_search(LDAP* ld, const std::string& base, ULONG scope, const std::string& filter,
               const std::vector<std::wstring>& names, int seconds, ULONG size_limit) {
     std::vector<PWSTR> attributes;
     for (const auto& name : names) attributes.push_back(const_cast<PWSTR>(name.c_str()));
@@ -77,27 +78,22 @@ Search search(LDAP* ld, const std::string& base, ULONG scope, const std::string&
     return {rc, Message(raw)};
 }
 
-class Wldap32Source final : public Source {
+class Wldap32Source final : public LiveSource {
 public:
     Wldap32Source(Connection ld, std::string base, int seconds)
-        : ld_(std::move(ld)), base_(std::move(base)), seconds_(seconds) {
+        : LiveSource(std::move(base), seconds), ld_(std::move(ld)) {
         for (const char* name : kEntryAttributes) names_.push_back(wide(name));
     }
 
-    std::vector<Entry> find(const Lookup& lookup) override {
-        if (!lost_.empty()) throw DirectoryError(lost_);
-        Search s = search(ld_.get(), base_, LDAP_SCOPE_SUBTREE, filter_of(lookup), names_, seconds_,
-                          static_cast<ULONG>(kMaxEntriesPerLookup));
-        if (s.rc != LDAP_SUCCESS && s.rc != LDAP_SIZELIMIT_EXCEEDED) {
-            std::string text = "the directory search failed: " + text_of(s.rc);
-            if (connection_lost(s.rc)) {
-                lost_ = "the connection to the directory was lost (" + text_of(s.rc) +
-                        "); nothing after it is looked up";
-                text = lost_;
-            }
-            throw DirectoryError(text);
-        }
+private:
+    std::vector<Entry> search(const std::string& filter, std::optional<Failure>& failure) override {
+        Search s = run_search(ld_.get(), base(), LDAP_SCOPE_SUBTREE, filter, names_, seconds(),
+                              static_cast<ULONG>(kMaxEntriesPerLookup));
         std::vector<Entry> found;
+        if (s.rc != LDAP_SUCCESS && s.rc != LDAP_SIZELIMIT_EXCEEDED) {
+            failure = Failure{text_of(s.rc), connection_lost(s.rc)};
+            return found;
+        }
         for (LDAPMessage* e = ldap_first_entry(ld_.get(), s.result.get()); e != nullptr;
              e = ldap_next_entry(ld_.get(), e)) {
             Entry entry;
@@ -112,17 +108,13 @@ public:
         return found;
     }
 
-private:
     Connection ld_;
-    std::string base_;
-    int seconds_;
     std::vector<std::wstring> names_;
-    std::string lost_;
 };
 
 std::string default_base(LDAP* ld, int seconds) {
     const std::vector<std::wstring> names = {L"defaultNamingContext", L"namingContexts"};
-    Search s = search(ld, "", LDAP_SCOPE_BASE, "(objectClass=*)", names, seconds, 1);
+    Search s = run_search(ld, "", LDAP_SCOPE_BASE, "(objectClass=*)", names, seconds, 1);
     if (s.rc != LDAP_SUCCESS) throw DirectoryError("cannot read the rootDSE for the base DN: " + text_of(s.rc));
     LDAPMessage* root = ldap_first_entry(ld, s.result.get());
     if (root == nullptr) throw DirectoryError("the rootDSE is not readable: give a base DN");

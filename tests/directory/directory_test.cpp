@@ -167,19 +167,7 @@ protected:
 };
 Source* LdifTest::source_ = nullptr;
 
-TEST_F(LdifTest, EveryCase) {
-    for (const auto& c : test_mailboxes::kCases) {
-        const Answer a = resolve(*source_, c.input, Options{c.server, c.exact});
-        EXPECT_STREQ(result_name(a.result), c.result) << c.input;
-        if (c.output) EXPECT_EQ(a.output, c.output) << c.input;
-        else EXPECT_FALSE(a.output) << c.input;
-        if (c.entry_cn) {
-            EXPECT_TRUE(a.entry && a.entry->find(c.entry_cn) != std::string::npos) << c.input;
-        } else {
-            EXPECT_FALSE(a.entry) << c.input;
-        }
-    }
-}
+TEST_F(LdifTest, EveryCase) { test_mailboxes::expect_every_case(*source_); }
 
 TEST_F(LdifTest, AmbiguousListsBothAndGuessesNothing) {
     const Answer a = resolve(*source_, "EXCH01\nghill", Options{});
@@ -210,12 +198,7 @@ TEST_F(LdifTest, LongDnIsNotFound) {
 std::string ldif_error(const std::string& text) {
     const std::string path = ::testing::TempDir() + "/malformed.ldif";
     std::ofstream(path, std::ios::binary) << text;
-    try {
-        open_ldif(path);
-    } catch (const DirectoryError& e) {
-        return e.what();
-    }
-    return "no error";
+    return test_mailboxes::directory_error_of([&] { open_ldif(path); });
 }
 
 TEST(LdifMalformed, ErrorNamesTheLine) {
@@ -227,12 +210,8 @@ TEST(LdifMalformed, ErrorNamesTheLine) {
     EXPECT_NE(ldif_error("\n\nmailNickname: a\n").find(":3: a record that does not start with dn:"), std::string::npos);
     EXPECT_NE(ldif_error("dn: cn=a\nmail:< file:///etc/passwd\n").find(":2: a value given by URL"), std::string::npos);
     EXPECT_NE(ldif_error("dn: cn=a\nchangetype: delete\n").find(":2: a change record"), std::string::npos);
-    try {
-        open_ldif(::testing::TempDir() + "/no-such.ldif");
-        FAIL() << "no error";
-    } catch (const DirectoryError& e) {
-        EXPECT_NE(std::string(e.what()).find("cannot read"), std::string::npos);
-    }
+    EXPECT_NE(test_mailboxes::directory_error_of([] { open_ldif(::testing::TempDir() + "/no-such.ldif"); })
+                  .find("cannot read"), std::string::npos);
 }
 
 #endif  // PROFSHIM_DIRECTORY_HAVE_LDIF

@@ -46,30 +46,10 @@ LdapSettings simple_over_start_tls() {
     return s;
 }
 
-std::string lower(std::string text) { return lower_ascii(text); }
-
-// Every case of the test data, as the LDIF source answers it too.
-void expect_every_case(Source& source) {
-    for (const auto& c : test_mailboxes::kCases) {
-        const Answer a = resolve(source, c.input, Options{c.server, c.exact});
-        EXPECT_STREQ(result_name(a.result), c.result) << c.input << ": " << a.reason;
-        if (c.output) EXPECT_EQ(a.output, c.output) << c.input;
-        else EXPECT_FALSE(a.output) << c.input;
-        if (c.entry_cn) {
-            EXPECT_TRUE(a.entry && lower(*a.entry).find(lower(c.entry_cn)) != std::string::npos) << c.input;
-        } else {
-            EXPECT_FALSE(a.entry) << c.input;
-        }
-    }
-}
+using test_mailboxes::expect_every_case;
 
 std::string open_error(const LdapSettings& settings) {
-    try {
-        open_ldap(settings);
-    } catch (const DirectoryError& e) {
-        return e.what();
-    }
-    return "no error";
+    return test_mailboxes::directory_error_of([&] { open_ldap(settings); });
 }
 
 TEST(Slapd, AnonymousBaseFromTheRootDse) {
@@ -131,12 +111,8 @@ TEST(Slapd, SimpleBindNeedsTls) {
 TEST(Slapd, UnreadablePasswordFile) {
     const std::string dir = ::testing::TempDir();
     for (const std::string& path : {dir + "/no-such-password", dir}) {
-        try {
-            read_password(path);
-            ADD_FAILURE() << path << ": no error";
-        } catch (const DirectoryError& e) {
-            EXPECT_NE(std::string(e.what()).find("cannot read the password file"), std::string::npos) << e.what();
-        }
+        const std::string error = test_mailboxes::directory_error_of([&] { read_password(path); });
+        EXPECT_NE(error.find("cannot read the password file"), std::string::npos) << path << ": " << error;
     }
 }
 

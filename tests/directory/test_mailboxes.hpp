@@ -2,7 +2,13 @@
 // against the slapd loaded with the same file: both sources must answer alike.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <string>
+
 #include "answer.hpp"
+#include "resolver.hpp"
+#include "source.hpp"
 
 namespace profshim::directory::test_mailboxes {
 
@@ -54,5 +60,35 @@ inline const Case kCases[] = {
     {"/o=Contoso/ou=NYC/cn=Configuration/cn=Servers/cn=EXCH01\n\nanon", ServerChoice::keep, false, "invalid", nullptr, nullptr},
     {"EXCH01 jdoe", ServerChoice::keep, false, "invalid", nullptr, nullptr},
 };
+
+// Every case against `source`. Entries' DNs are compared without regard to case (slapd
+// writes "cn=" where ldifde wrote "CN=").
+inline void expect_every_case(Source& source) {
+    for (const auto& c : kCases) {
+        const Answer a = resolve(source, c.input, Options{c.server, c.exact});
+        EXPECT_STREQ(result_name(a.result), c.result) << c.input << ": " << a.reason;
+        if (c.output) {
+            EXPECT_EQ(a.output, c.output) << c.input;
+        } else {
+            EXPECT_FALSE(a.output) << c.input;
+        }
+        if (c.entry_cn) {
+            EXPECT_TRUE(a.entry && lower_ascii(*a.entry).find(lower_ascii(c.entry_cn)) != std::string::npos) << c.input;
+        } else {
+            EXPECT_FALSE(a.entry) << c.input;
+        }
+    }
+}
+
+// The text of the DirectoryError `call` throws, or "no error".
+template <class Call>
+std::string directory_error_of(Call&& call) {
+    try {
+        call();
+    } catch (const DirectoryError& e) {
+        return e.what();
+    }
+    return "no error";
+}
 
 }  // namespace profshim::directory::test_mailboxes
