@@ -77,7 +77,7 @@ database mdb
 suffix "dc=contoso,dc=com"
 rootdn "cn=admin,dc=contoso,dc=com"
 directory $work/db
-maxsize 104857600
+maxsize 4294967296
 index objectClass eq
 index legacyExchangeDN,proxyAddresses,mailNickname,sAMAccountName eq
 access to attrs=userPassword by anonymous auth by * none
