@@ -1,11 +1,16 @@
 // The live directory through OpenLDAP's libldap (Linux): ldap_initialize, StartTLS or
 // ldaps:// with the certificate demanded, ldap_sasl_bind_s (simple), ldap_search_ext_s.
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <ctime>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include <ldap.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include "ldap_source.hpp"
 #include "live_source.hpp"
@@ -76,6 +81,66 @@ std::string text_of(LDAP* ld, int rc) {
     return text;
 }
 
+// A TLS handshake reads with no time limit (LDAP_OPT_NETWORK_TIMEOUT covers the TCP connect,
+// LDAP_OPT_TIMEOUT the LDAP operations): an ldaps:// or StartTLS server that never answers
+// would hold the run for ever. While the connection is being set up (connect, StartTLS,
+// bind, the rootDSE), a watchdog thread waits for the time limit and then shuts the socket
+// down, which ends a blocked read. libldap hands the socket over through its connect
+// callback (LDAP_OPT_CONNECT_CB), called once the TCP connection is made.
+class Watchdog {
+public:
+    Watchdog() { callback_ = ldap_conncb{on_connect, on_disconnect, this}; }
+    ldap_conncb* callback() { return &callback_; }
+
+    // Guards the calls until the destructor of the returned object, at most `seconds`.
+    class Armed {
+    public:
+        Armed(Watchdog& dog, int seconds) : dog_(dog), thread_([this, seconds] { wait(seconds); }) {}
+        ~Armed() {
+            {
+                std::lock_guard<std::mutex> lock(dog_.mutex_);
+                done_ = true;
+            }
+            done_changed_.notify_all();
+            thread_.join();
+        }
+        Armed(const Armed&) = delete;
+        Armed& operator=(const Armed&) = delete;
+
+    private:
+        void wait(int seconds) {
+            std::unique_lock<std::mutex> lock(dog_.mutex_);
+            if (!done_changed_.wait_for(lock, std::chrono::seconds(seconds), [this] { return done_; }) &&
+                dog_.socket_ >= 0)
+                shutdown(dog_.socket_, SHUT_RDWR);
+        }
+        Watchdog& dog_;
+        bool done_ = false;
+        std::condition_variable done_changed_;
+        std::thread thread_;
+    };
+
+private:
+    static int on_connect(LDAP*, Sockbuf* sb, LDAPURLDesc*, sockaddr*, ldap_conncb* cb) {
+        auto* dog = static_cast<Watchdog*>(cb->lc_arg);
+        ber_socket_t fd = -1;
+        if (ber_sockbuf_ctrl(sb, LBER_SB_OPT_GET_FD, &fd) == 1) {
+            std::lock_guard<std::mutex> lock(dog->mutex_);
+            dog->socket_ = fd;
+        }
+        return 0;
+    }
+    static void on_disconnect(LDAP*, Sockbuf*, ldap_conncb* cb) {
+        auto* dog = static_cast<Watchdog*>(cb->lc_arg);
+        std::lock_guard<std::mutex> lock(dog->mutex_);
+        dog->socket_ = -1;
+    }
+
+    ldap_conncb callback_{};
+    std::mutex mutex_;
+    int socket_ = -1;
+};
+
 void set(LDAP* ld, int option, const void* value, const char* what) {
     if (ldap_set_option(ld, option, value) != LDAP_OPT_SUCCESS)
         throw DirectoryError(std::string("cannot set the LDAP option ") + what);
@@ -93,8 +158,8 @@ std::vector<std::string> values(LDAP* ld, LDAPMessage* entry, const char* attrib
 
 class OpenLdapSource final : public LiveSource {
 public:
-    OpenLdapSource(Connection ld, std::string base, int seconds)
-        : LiveSource(std::move(base), seconds), ld_(std::move(ld)) {}
+    OpenLdapSource(std::unique_ptr<Watchdog> watchdog, Connection ld, std::string base, int seconds)
+        : LiveSource(std::move(base), seconds), watchdog_(std::move(watchdog)), ld_(std::move(ld)) {}
 
 private:
     std::vector<Entry> search(const std::string& filter, std::optional<Failure>& failure) override {
@@ -126,6 +191,7 @@ private:
         return found;
     }
 
+    std::unique_ptr<Watchdog> watchdog_;  // before ld_: the connection's callback points to it
     Connection ld_;
 };
 
@@ -164,6 +230,7 @@ std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
     if (settings.bind == Bind::simple && !tls)
         throw DirectoryError("a simple bind sends its password: it needs ldaps:// or StartTLS");
 
+    auto watchdog = std::make_unique<Watchdog>();  // outlives `ld`, whose callback it is
     LDAP* raw = nullptr;
     const std::string server = url->scheme + "://" + url->host_port;
     if (const int rc = ldap_initialize(&raw, server.c_str()); rc != LDAP_SUCCESS)
@@ -177,6 +244,7 @@ std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
     set(ld.get(), LDAP_OPT_NETWORK_TIMEOUT, &limit, "LDAP_OPT_NETWORK_TIMEOUT");
     set(ld.get(), LDAP_OPT_TIMEOUT, &limit, "LDAP_OPT_TIMEOUT");
     set(ld.get(), LDAP_OPT_TIMELIMIT, &settings.time_limit_seconds, "LDAP_OPT_TIMELIMIT");
+    set(ld.get(), LDAP_OPT_CONNECT_CB, watchdog->callback(), "LDAP_OPT_CONNECT_CB");
     // The server's certificate is demanded and verified (and its name checked), whatever
     // ldap.conf says; a CA file replaces the system's trust store.
     const int demand = LDAP_OPT_X_TLS_DEMAND;
@@ -186,6 +254,7 @@ std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
     const int is_server = 0;
     set(ld.get(), LDAP_OPT_X_TLS_NEWCTX, &is_server, "LDAP_OPT_X_TLS_NEWCTX (the TLS settings)");
 
+    const Watchdog::Armed armed(*watchdog, settings.time_limit_seconds);
     // Connect now, so that an unreachable server or a refused certificate is an error of
     // the run's start rather than of its first lookup.
     if (const int rc = ldap_connect(ld.get()); rc != LDAP_SUCCESS)
@@ -203,7 +272,8 @@ std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
     }
     std::string base = !settings.base.empty() ? settings.base : url->dn;
     if (base.empty()) base = default_base(ld.get(), settings.time_limit_seconds);
-    return std::make_unique<OpenLdapSource>(std::move(ld), std::move(base), settings.time_limit_seconds);
+    return std::make_unique<OpenLdapSource>(std::move(watchdog), std::move(ld), std::move(base),
+                                            settings.time_limit_seconds);
 }
 
 }  // namespace profshim::directory

@@ -162,7 +162,9 @@ public:
         port_ = ntohs(address.sin_port);
     }
     ~SilentServer() { close(fd_); }
-    std::string uri() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
+    std::string uri(const char* scheme = "ldap") const {
+        return std::string(scheme) + "://127.0.0.1:" + std::to_string(port_);
+    }
 
 private:
     int fd_ = -1;
@@ -181,6 +183,20 @@ TEST(Slapd, AServerThatNeverAnswersMeetsTheTimeLimit) {
     auto start = std::chrono::steady_clock::now();
     EXPECT_NE(open_error(s).find("rootDSE"), std::string::npos);  // no base: the rootDSE read times out
     EXPECT_LT(seconds_since(start), 6.0);
+
+    // A TLS handshake, or a StartTLS request, that is never answered times out too.
+    LdapSettings tls = s;
+    tls.uri = silent.uri("ldaps");
+    tls.ca_file = env("PSH_CA_FILE");
+    start = std::chrono::steady_clock::now();
+    EXPECT_NE(open_error(tls).find("cannot connect"), std::string::npos) << open_error(tls);
+    EXPECT_LT(seconds_since(start), 12.0);
+    LdapSettings start_tls = s;
+    start_tls.start_tls = true;
+    start_tls.ca_file = env("PSH_CA_FILE");
+    start = std::chrono::steady_clock::now();
+    EXPECT_NE(open_error(start_tls).find("StartTLS"), std::string::npos) << open_error(start_tls);
+    EXPECT_LT(seconds_since(start), 12.0);
 
     s.base = "dc=contoso,dc=com";
     auto source = open_ldap(s);
