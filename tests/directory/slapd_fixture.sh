@@ -22,9 +22,12 @@ shift
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/profshim-slapd.XXXXXX")
 slapd_pid=""
+guardian_pid=""
 
 stop_slapd() {
   local rc=$?
+  # The guardian first, so that it never signals a process id reused after slapd.
+  [ -n "$guardian_pid" ] && kill "$guardian_pid" 2>/dev/null
   if [ -n "$slapd_pid" ]; then
     kill "$slapd_pid" 2>/dev/null
     for _ in $(seq 50); do kill -0 "$slapd_pid" 2>/dev/null || break; sleep 0.1; done
@@ -101,6 +104,13 @@ slapadd -q -f "$work/slapd.conf" -l "$data/mailboxes.ldif" >"$work/slapadd.log" 
 slapd -f "$work/slapd.conf" -h "ldap://127.0.0.1:$port/ ldaps://127.0.0.1:$tls_port/" -d 0 \
   >"$work/slapd.log" 2>&1 &
 slapd_pid=$!
+# A guardian for the one case the EXIT trap cannot handle, this script killed by SIGKILL:
+# it stops slapd once the script is gone.
+fixture_pid=$$
+( while kill -0 "$fixture_pid" 2>/dev/null; do sleep 1; done
+  kill -9 "$slapd_pid" 2>/dev/null
+  rm -rf "$work" ) >/dev/null 2>&1 &
+guardian_pid=$!
 
 export LDAPNOINIT=1
 ready=""
