@@ -27,6 +27,15 @@ std::optional<Evidence> primary_smtp(const Entry& entry) {
     return std::nullopt;
 }
 
+// "PSH_E_UNSAFE_CHAR": psh_describe's line up to its ": ".
+std::string status_name(std::int32_t status) {
+    char line[512];
+    std::int32_t length = 0;
+    if (psh_describe(status, line, static_cast<std::int32_t>(sizeof line), &length) != PSH_OK) return "unknown status";
+    const std::string text(line, static_cast<std::size_t>(length));
+    return text.substr(0, text.find(':'));
+}
+
 void incomplete(Answer& answer, std::string reason) {
     answer.result = Result::incomplete;
     answer.reason = std::move(reason);
@@ -117,7 +126,7 @@ void build_answer(const Request& request, const Entry& entry, const Options& opt
     answer.status = status;
     if (status != PSH_OK) {
         answer.result = Result::unsafe;
-        answer.reason = "the ProfileInfo built from the entry fails psh_check";
+        answer.reason = "the ProfileInfo built from the entry fails psh_check: " + status_name(status);
         return;
     }
     answer.result = Result::resolved;

@@ -7,7 +7,8 @@
 //       [--exact] [--quiet] < inputs
 //
 // Each input line is a ProfileInfo with its LF written as the two characters \n; each
-// output line is RESULT TAB OUTPUT TAB ENTRY TAB REASON (OUTPUT's LF written \n again).
+// output line is RESULT TAB OUTPUT TAB ENTRY TAB REASON (OUTPUT's LF written \n again; an
+// empty field is "-").
 // --quiet writes only the count of each result at the end. Exit status: 0 when every
 // input resolved, 1 when some did not, 2 for a usage or directory error.
 #include <cstdio>
@@ -102,8 +103,8 @@ int main(int argc, char** argv) {
         ++counts[result_name(a.result)];
         directory_error = directory_error || a.result == Result::error;
         if (!quiet)
-            std::cout << result_name(a.result) << '\t' << escape(a.output.value_or("")) << '\t'
-                      << a.entry.value_or("") << '\t' << a.reason << '\n';
+            std::cout << result_name(a.result) << '\t' << (a.output ? escape(*a.output) : "-") << '\t'
+                      << a.entry.value_or("-") << '\t' << (a.reason.empty() ? "-" : a.reason) << '\n';
     }
     if (quiet)
         for (const auto& [name, count] : counts) std::cout << name << ' ' << count << '\n';
