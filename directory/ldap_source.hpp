@@ -28,7 +28,8 @@ struct LdapSettings {
     bool start_tls = false;   // StartTLS (RFC 4513 section 3) on an ldap:// connection
     std::string ca_file;      // PEM CA certificates to verify the server with; empty: the
                               // system's (Windows: always the certificate store)
-    int time_limit_seconds = 30;  // per operation: connect, bind, each search
+    int time_limit_seconds = 30;  // per search; and for setting up the connection as a whole
+                                  // (connect, TLS handshake, StartTLS, bind, the rootDSE)
 };
 
 // The environment variable a simple bind's password may come from.
