@@ -1,6 +1,6 @@
-// profshim_resolve_driver: the directory reader from a shell, for the scale run
-// (bench/resolve_scale) and by hand, until `profshim resolve` exists on the CLI11 CLI. Not
-// the product: no JSON, no -f, one input per line of standard input.
+// profshim_resolve_driver: the directory reader from a shell without the CLI's output, for
+// the scale run (bench/resolve_scale) and the README's example. Not the product (that is
+// `profshim resolve`): no JSON, no -f, one input per line of standard input.
 //
 //   profshim_resolve_driver (--ldif FILE | --ldap URI) [--base DN] [--bind-dn DN]
 //       [--password-file FILE] [--starttls] [--ca-file FILE] [--server keep|home|personalized]
