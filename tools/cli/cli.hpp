@@ -80,6 +80,8 @@ struct Answer {
     Json json = Json::object();      // --json: the command's own fields, after the common ones
     std::vector<std::string> cells;  // else: the command's own table cells, after STATUS
     int32_t caret = -1;              // a unit of the input to point at in the table, or -1
+    std::string status_cell;         // the table's STATUS cell, when not the status's name
+                                     // (resolve: its result, "not_found" ...)
 };
 
 struct Column {

@@ -83,7 +83,7 @@ public:
             std::cout << j.dump(-1, ' ', true) << "\n";
             return;
         }
-        std::vector<std::string> cells{status_name(a.status)};
+        std::vector<std::string> cells{a.status_cell.empty() ? status_name(a.status) : a.status_cell};
         cells.insert(cells.end(), a.cells.begin(), a.cells.end());
         // PROFILEINFO: quoted in C escapes, cut short after kShownMax characters.
         std::vector<std::size_t> at;

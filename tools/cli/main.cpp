@@ -27,11 +27,11 @@
 namespace profshim_cli {
 
 // The commands, a file each, in the order the help lists them.
-extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;
+extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kResolveCommand, kDemoCommand;
 
 namespace {
 
-const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kDemoCommand};
+const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kResolveCommand, &kDemoCommand};
 
 constexpr const char* kDescription =
     "Check and fix the ProfileInfo strings given to CDO 1.21 Session.Logon (Microsoft KB\n"

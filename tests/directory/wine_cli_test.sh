@@ -1,0 +1,19 @@
+#!/bin/bash
+# wine_cli_test.sh EMULATOR PROFSHIM_EXE: the Windows `profshim resolve` (wldap32) under Wine
+# against the slapd of slapd_fixture.sh (which runs this script), anonymous bind.
+set -u
+emulator=$1 cli=$2
+dn13='EXCH01\n/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=7e4a1f0c2b9d4e6a8c3f5b1d0e9a2c4f-test'
+out=$("$emulator" "$cli" resolve --json --anonymous --ldap "$PSH_LDAP_URI" --server personalized \
+  "$dn13" 'EXCH01\nghill' 2>&1)
+rc=$?
+echo "$out"
+failed=0
+[ "$rc" = 1 ] || { echo "FAIL: exit $rc, want 1 (one input is ambiguous)"; failed=1; }
+grep -q '"result":"resolved","output":"3f2a9c1d-7b4e-4a8f-9c21-5d6e7f8a9b0c@contoso.com\\ntest"' <<<"$out" \
+  || { echo "FAIL: the 2013 DN's personalized answer"; failed=1; }
+grep -q '"result":"ambiguous","output":null,"entry":null' <<<"$out" || { echo "FAIL: the ambiguous alias"; failed=1; }
+out=$("$emulator" "$cli" resolve --ldif x.ldif 'EXCH01\njdoe' 2>&1)
+rc=$?
+[ "$rc" = 2 ] && grep -q 'no LDIF reader' <<<"$out" || { echo "FAIL: --ldif on Windows: exit $rc: $out"; failed=1; }
+exit $failed
