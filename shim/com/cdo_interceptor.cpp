@@ -126,7 +126,10 @@ public:
             AddRef();
             return S_OK;
         }
-        return E_NOINTERFACE;
+        // Any other interface (a dual interface's vtable, which this object does not have)
+        // is the real session's own: uncorrected, but a caller that asks for it keeps
+        // working as without the shim.
+        return real_->QueryInterface(riid, out);
     }
     ULONG STDMETHODCALLTYPE AddRef() override { return refs_.fetch_add(1, std::memory_order_relaxed) + 1; }
     ULONG STDMETHODCALLTYPE Release() override {
@@ -191,14 +194,16 @@ private:
     }
 
     // The real session's own dispinterface (a VB6 program early-bound to CDO's type library
-    // asks for it): the first type info's GUID.
+    // asks for it, then calls Invoke with the DISPIDs it holds): the first type info's GUID,
+    // if it is a pure dispinterface, not a dual interface.
     bool is_real_dispinterface(REFIID riid) const noexcept {
         ITypeInfo* info = nullptr;
         if (FAILED(real_->GetTypeInfo(0, LOCALE_USER_DEFAULT, &info)) || info == nullptr) return false;
         TYPEATTR* attr = nullptr;
         bool same = false;
         if (SUCCEEDED(info->GetTypeAttr(&attr)) && attr != nullptr) {
-            same = IsEqualIID(riid, attr->guid) != 0;
+            same = IsEqualIID(riid, attr->guid) != 0 && attr->typekind == TKIND_DISPATCH &&
+                   (attr->wTypeFlags & TYPEFLAG_FDUAL) == 0;
             info->ReleaseTypeAttr(attr);
         }
         info->Release();
