@@ -125,6 +125,63 @@ int wmain(int argc, wchar_t** argv) {
     line(L"received ProfileInfo", get_string(session, L"ProfileInfo"));
     line(L"received arguments", get_string(session, L"LogonArgs"));
 
+    // The other forms the interceptor knows: "received <form>: " what Logon got each time.
+    const auto bstr_arg = [&](VARIANT& v) {
+        VariantInit(&v);
+        V_VT(&v) = VT_BSTR;
+        V_BSTR(&v) = SysAllocStringLen(info.data(), static_cast<UINT>(info.size()));
+    };
+    const auto logon_form = [&](const wchar_t* form, DISPPARAMS& params) {
+        const std::wstring hr = call(session, ids[0], DISPATCH_METHOD, &params);
+        line((std::wstring(L"received (") + form + L")").c_str(), hr + L" " + get_string(session, L"ProfileInfo"));
+    };
+    {
+        VARIANT by_value;
+        bstr_arg(by_value);
+        DISPID profile_info = ids[1];
+        DISPPARAMS p{&by_value, &profile_info, 1, 1};
+        logon_form(L"by name, a BSTR", p);
+        VariantClear(&by_value);
+    }
+    {
+        VARIANT held;
+        bstr_arg(held);
+        VARIANT ref;
+        VariantInit(&ref);
+        V_VT(&ref) = VT_BYREF | VT_VARIANT;
+        V_VARIANTREF(&ref) = &held;
+        DISPID profile_info = ids[1];
+        DISPPARAMS p{&ref, &profile_info, 1, 1};
+        logon_form(L"by name, a VARIANT by reference", p);
+        VariantClear(&held);
+    }
+    {
+        // Seven by position, last to first: ProfileInfo is rgvarg[0].
+        VARIANT seven[7];
+        bstr_arg(seven[0]);
+        for (int i = 1; i < 7; ++i) {
+            VariantInit(&seven[i]);
+            V_VT(&seven[i]) = VT_ERROR;
+            V_ERROR(&seven[i]) = DISP_E_PARAMNOTFOUND;
+        }
+        DISPPARAMS p{seven, nullptr, 7, 0};
+        logon_form(L"7th by position, a BSTR", p);
+        VariantClear(&seven[0]);
+    }
+    {
+        // ProfileName by position, ProfileInfo by name: rgvarg[0] is the named one.
+        VARIANT two[2];
+        bstr_arg(two[0]);
+        VariantInit(&two[1]);
+        V_VT(&two[1]) = VT_BSTR;
+        V_BSTR(&two[1]) = SysAllocString(L"");
+        DISPID profile_info = ids[1];
+        DISPPARAMS p{two, &profile_info, 2, 1};
+        logon_form(L"one by position, ProfileInfo by name", p);
+        VariantClear(&two[0]);
+        VariantClear(&two[1]);
+    }
+
     // The other members: a property read and written, an object, an error.
     line(L"Name", get_string(session, L"Name"));
     VARIANT name;

@@ -134,6 +134,12 @@ run_both() {
   expect "$1: VBScript's Logon received" "$(field "received ProfileInfo" "$vbs_after")" "$2"
   expect "$1: C++'s Logon (by name, BSTR by reference) received" \
     "$(field "received ProfileInfo" "$client_after")" "hr=0x00000000 value=$2"
+  local form
+  for form in "by name, a BSTR" "by name, a VARIANT by reference" "7th by position, a BSTR" \
+              "one by position, ProfileInfo by name"; do
+    expect "$1: C++'s Logon ($form) received" "$(field "received ($form)" "$client_after")" \
+      "hr=0x00000000 hr=0x00000000 value=$2"
+  done
   if [[ -z "${3:-}" ]]; then
     expect "$1: VBScript: every other line as without the shim" "$(others "$vbs_after")" "$(others "$vbs_before")"
     expect "$1: C++: every other line as without the shim" "$(others "$client_after")" "$(others "$client_before")"
@@ -144,6 +150,8 @@ case "$case" in
   without_shim)
     expect "VBScript's Logon received" "$(field "received ProfileInfo" "$vbs_before")" "$kb"
     expect "C++'s Logon received" "$(field "received ProfileInfo" "$client_before")" "hr=0x00000000 value=$kb"
+    expect "C++'s Logon (7th by position, a BSTR) received" \
+      "$(field "received (7th by position, a BSTR)" "$client_before")" "hr=0x00000000 hr=0x00000000 value=$kb"
     expect "VBScript: the seventh argument" "$(field "received arguments" "$vbs_before")" \
       "8=|8=|B=0|B=-1|2=0|B=0|400C=$kb"
     ;;
@@ -157,7 +165,7 @@ case "$case" in
       log_only) after='EXCH01\njdoe'; run_both "log-only" "$kb" ;;   # logged as would-be
     esac
     echo "--- the log:"; cat "$log"
-    expect "two log lines" "$(wc -l <"$log")" 2
+    expect "a log line per Logon (1 from VBScript, 5 from C++)" "$(wc -l <"$log")" 6
     expect_log_line "$(head -n1 "$log")" cscript.exe "$kb" "$after" "${case/_/-}: "
     expect_log_line "$(sed -n 2p "$log")" cdo_client.exe "$kb" "$after" "${case/_/-}: "
     ;;
