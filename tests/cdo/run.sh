@@ -6,8 +6,8 @@
 #
 # MACHINE (x86 or x64) is the bitness of the DLLs: their regsvr32, cscript and reg are
 # Wine's programs of that bitness, so the x86 DLL works in the 32-bit registry view, as
-# CDO 1.21 does. The prefix is a copy of TEMPLATE_PREFIX (the build's, made once): its
-# registry copied, its drive_c hard-linked (Wine only adds files there), removed at the end.
+# CDO 1.21 does. The prefix is a whole copy of TEMPLATE_PREFIX (the build's, made once by
+# wineboot; a copy takes seconds where wineboot takes a minute), removed at the end.
 # Cases:
 #   without_shim        the stand-in sees the raw DN; its members answer as they do
 #   rewrite, exact      after `regsvr32 /n /i:cdo`: EXCH01\njdoe (exact: EXCH01\n=jdoe) from
@@ -27,7 +27,7 @@ dir="$work/$case"
 prefix="$dir/prefix"
 rm -rf "$dir"
 mkdir -p "$prefix" "$dir/bin"
-cp -al "$template/drive_c" "$prefix/"
+cp -a "$template/drive_c" "$prefix/"
 # .update-timestamp too: without it Wine takes the prefix for an old one and updates it.
 cp -a "$template/.update-timestamp" "$template/dosdevices" "$template/system.reg" "$template/user.reg" \
       "$template/userdef.reg" "$prefix/"
