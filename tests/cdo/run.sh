@@ -18,6 +18,8 @@
 #   uninstall_restores  install twice, uninstall: HKLM\Software of both views exported
 #                       (reg export) before and after is the same byte for byte, also with
 #                       a TreatAs that was there before install
+#   odd_setup           CDO's path as REG_EXPAND_SZ, an unknown Mode (rewrite), a log file
+#                       that cannot be made: corrected, nothing fails
 #   no_cdo              install and uninstall fail cleanly, with a message, changing nothing
 # Prints "ok: ..." / "FAIL: ..." per check, then "N passed, M failed".
 set -uo pipefail
@@ -200,6 +202,22 @@ case "$case" in
     uninstall; expect "regsvr32 /u /n /i:cdo" "$?" 0
     export_registry after-treatas
     same_registry "uninstall restores a TreatAs that was there" before-treatas after-treatas
+    ;;
+  odd_setup)
+    # CDO's server path as REG_EXPAND_SZ (as installers write it), a Mode that is none of
+    # the three (the default, rewrite), a log file that cannot be created: still corrected,
+    # and the logon does not fail.
+    clsid="$(w reg query 'HKCR\MAPI.Session\CLSID' /ve 2>/dev/null | grep -o '{[^}]*}' | head -n1)"
+    export PROFSHIM_CDO_DIR; PROFSHIM_CDO_DIR="$(winpath "$dir/bin")"
+    w reg add "HKLM\Software\Classes\CLSID\$clsid\InprocServer32" /ve /t REG_EXPAND_SZ \
+      /d "%PROFSHIM_CDO_DIR%\\$(basename "$standin")" /f >/dev/null 2>&1
+    expect_match "the server path is REG_EXPAND_SZ" \
+      "$(w reg query "HKLM\Software\Classes\CLSID\$clsid\InprocServer32" /ve 2>&1)" 'REG_EXPAND_SZ +%PROFSHIM_CDO_DIR%'
+    set_value Mode "Rewrite-Please"
+    set_value LogFile "$(winpath "$dir")\\no-such-folder\\cdo.log"
+    install; expect "regsvr32 /n /i:cdo" "$?" 0
+    run_both "odd setup" 'EXCH01\njdoe'
+    expect "no log file was made" "$(ls "$dir" | grep -c no-such-folder)" 0
     ;;
   *) echo "run.sh: unknown case '$case'"; exit 2 ;;
 esac
