@@ -2,7 +2,7 @@
 # One test of profshim in front of CDO's MAPI.Session (ctest windows.cdo.<case>), in a
 # fresh throw-away Wine prefix of its own, with the CDO stand-in registered as MAPI.Session:
 #
-#   run.sh WINE_RUN_SH MACHINE TEMPLATE_PREFIX PROFSHIM_DLL STANDIN_DLL CLIENT_EXE LOGON_VBS WORK CASE
+#   run.sh WINE_RUN_SH MACHINE TEMPLATE_PREFIX PROFSHIM_DLL STANDIN_DLL CLIENT_EXE LOGON_VBS WORK CASE [PROFSHIM_EXE]
 #
 # MACHINE (x86 or x64) is the bitness of the DLLs: their regsvr32, cscript and reg are
 # Wine's programs of that bitness, so the x86 DLL works in the 32-bit registry view, as
@@ -20,10 +20,13 @@
 #                       a TreatAs that was there before install
 #   odd_setup           CDO's path as REG_EXPAND_SZ, an unknown Mode (rewrite), a log file
 #                       that cannot be made: corrected, nothing fails
-#   no_cdo              install and uninstall fail cleanly, with a message, changing nothing
+#   cli                 profshim cdo install --mode exact --log FILE, status, uninstall
+#   no_cdo              install and uninstall (and the CLI's status) fail cleanly, with a
+#                       message, changing nothing
 # Prints "ok: ..." / "FAIL: ..." per check, then "N passed, M failed".
 set -uo pipefail
 wine_run="$1" machine="$2" template="$3" dll="$4" standin="$5" client="$6" vbs="$7" work="$8" case="$9"
+cli_exe="${10:-}"   # profshim.exe, for the cli case and no_cdo's CLI checks
 
 dir="$work/$case"
 prefix="$dir/prefix"
@@ -39,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export PROFSHIM_WINEPREFIX="$prefix"
-cp "$dll" "$standin" "$client" "$vbs" "$dir/bin/"
+cp "$dll" "$standin" "$client" "$vbs" ${cli_exe:+"$cli_exe"} "$dir/bin/"
 
 winpath() { local p; p="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; printf 'Z:%s' "${p//\//\\}"; }
 w() { PROFSHIM_WINE_MACHINE="$machine" "$wine_run" "$@"; }
@@ -75,6 +78,7 @@ field() { sed -n "s/^$1: //p" <<<"$2" | head -n1; }
 others() { grep -v -e '^received ' <<<"$1"; }
 finish() { echo "$passed passed, $failed failed"; ((failed == 0)); exit $?; }
 
+cli() { w "$dir/bin/$(basename "$cli_exe")" cdo "$@" 2>&1; }
 vbs_run() { w cscript //nologo "$logon_vbs" "$@" 2>&1; }
 client_run() { w "$client_exe" "$@" 2>&1; }
 regsvr() { w regsvr32 /s "$@" >"$dir/regsvr32.out" 2>&1; }
@@ -108,6 +112,13 @@ if [[ "$case" == no_cdo ]]; then
   uninstall; rc=$?
   expect_match "uninstall without CDO fails" "$rc" '^[1-9][0-9]*$'
   expect_match "uninstall says why" "$(cat "$dir/regsvr32.out")" 'MAPI.Session is not registered.*0x80040154'
+  if [[ -n "$cli_exe" ]]; then
+    for action in status install uninstall; do
+      out="$(cli $action)"; rc=$?
+      expect "profshim cdo $action without CDO: exit status" "$rc" 1
+      expect_match "profshim cdo $action without CDO says why" "$out" 'MAPI.Session is not registered in the (32|64)-bit registry view'
+    done
+  fi
   export_registry after
   same_registry "the registry is as before" before after
   finish
@@ -218,6 +229,26 @@ case "$case" in
     install; expect "regsvr32 /n /i:cdo" "$?" 0
     run_both "odd setup" 'EXCH01\njdoe'
     expect "no log file was made" "$(ls "$dir" | grep -c no-such-folder)" 0
+    ;;
+  cli)
+    # profshim cdo install --mode exact --log FILE, status, uninstall.
+    export_registry before
+    out="$(cli status)"; echo "$out"
+    expect_match "cdo status before install" "$out" 'profshim +not installed'
+    out="$(cli install --mode exact --log "$(winpath "$log")")"; rc=$?; echo "$out"
+    expect "cdo install --mode exact --log FILE: exit status" "$rc" 0
+    expect_match "cdo install shows the status: installed" "$out" 'profshim +installed'
+    expect_match "cdo install shows the status: exact" "$out" 'mode +exact'
+    expect_match "cdo install shows the status: the log" "$out" "log +Z:.*cdo.log"
+    expect "installed by the CLI: VBScript's Logon received" "$(field "received ProfileInfo" "$(vbs_run)")" 'EXCH01\n=jdoe'
+    expect "the log has the line" "$(wc -l <"$log")" 1
+    out="$(cli install)"; expect "cdo install again: exit status" "$?" 0
+    out="$(cli uninstall)"; rc=$?; echo "$out"
+    expect "cdo uninstall: exit status" "$rc" 0
+    expect_match "cdo status after uninstall" "$(cli status)" 'profshim +not installed'
+    export_registry after
+    same_registry "cdo uninstall restores the registry, --mode and --log included" before after
+    out="$(cli install --mode nonsense)"; expect "cdo install --mode nonsense: exit status" "$?" 2
     ;;
   *) echo "run.sh: unknown case '$case'"; exit 2 ;;
 esac

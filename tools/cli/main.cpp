@@ -28,10 +28,17 @@ namespace profshim_cli {
 
 // The commands, a file each, in the order the help lists them.
 extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kDemoCommand;
+#ifdef _WIN32
+extern const Command kCdoCommand;  // cdo.cpp: profshim in front of CDO's MAPI.Session
+#endif
 
 namespace {
 
-const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kDemoCommand};
+const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kDemoCommand,
+#ifdef _WIN32
+                                    &kCdoCommand,
+#endif
+};
 
 constexpr const char* kDescription =
     "Check and fix the ProfileInfo strings given to CDO 1.21 Session.Logon (Microsoft KB\n"
