@@ -3,6 +3,7 @@
 
 #include "com_module.hpp"
 
+#include "cdo.hpp"
 #include "guarded.hpp"
 
 #include <array>
@@ -13,10 +14,13 @@ namespace {
 
 std::atomic<long> g_module_locks{0};
 
-// The one class factory: static, so it is never allocated nor freed; its references
+// A class factory per class: static, so it is never allocated nor freed; its references
 // count as module locks, so the DLL stays loaded while anyone holds it.
 class ClassFactory final : public IClassFactory {
 public:
+    using Create = HRESULT (*)(REFIID, void**) noexcept;
+    explicit ClassFactory(Create create) noexcept : create_(create) {}
+
     HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
         if (out == nullptr) return E_POINTER;
         if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IClassFactory)) {
@@ -39,15 +43,19 @@ public:
         if (out == nullptr) return E_POINTER;
         *out = nullptr;
         if (outer != nullptr) return CLASS_E_NOAGGREGATION;
-        return create_profile_info(riid, out);
+        return create_(riid, out);
     }
     HRESULT STDMETHODCALLTYPE LockServer(BOOL lock) override {
         if (lock) lock_module(); else unlock_module();
         return S_OK;
     }
+
+private:
+    Create create_;
 };
 
-ClassFactory g_factory;
+ClassFactory g_factory{create_profile_info};
+ClassFactory g_cdo_factory{cdo::create_interceptor}; // cdo.hpp
 
 // Loaded on first use and kept, as Wine's scrrun keeps its own (dlls/scrrun): two threads
 // racing to load keep the first one and release the other. They are not released when the
@@ -66,8 +74,9 @@ std::atomic<ITypeInfo*>* type_info_slot(REFIID iid) noexcept {
 HRESULT get_class_object(REFCLSID clsid, REFIID riid, void** out) noexcept {
     if (out == nullptr) return E_POINTER;
     *out = nullptr;
-    if (!IsEqualCLSID(clsid, kClsid)) return CLASS_E_CLASSNOTAVAILABLE;
-    return g_factory.QueryInterface(riid, out);
+    if (IsEqualCLSID(clsid, kClsid)) return g_factory.QueryInterface(riid, out);
+    if (IsEqualCLSID(clsid, cdo::kClsid)) return g_cdo_factory.QueryInterface(riid, out);
+    return CLASS_E_CLASSNOTAVAILABLE;
 }
 
 } // namespace

@@ -39,6 +39,7 @@
 // ProgID keys are shared, so they stay while the other bitness's DLL is registered: the
 // x86 and x64 DLLs may be registered side by side.
 
+#include "cdo.hpp"
 #include "com_module.hpp"
 
 #include "guarded.hpp"
@@ -258,13 +259,16 @@ HRESULT unregister_classes(HKEY root) noexcept {
 }
 
 // DllInstall's command line: "user" is the current user's classes, "machine" or nothing
-// the machine's; anything else is refused (E_INVALIDARG), registering nothing.
+// the machine's, "cdo" profshim in front of CDO's MAPI.Session (cdo.hpp); anything else
+// is refused (E_INVALIDARG), registering nothing.
 HRESULT install(BOOL install_it, LPCWSTR command_line) noexcept {
     HKEY root = nullptr;
     if (command_line == nullptr || command_line[0] == L'\0' || _wcsicmp(command_line, L"machine") == 0) {
         root = HKEY_LOCAL_MACHINE;
     } else if (_wcsicmp(command_line, L"user") == 0) {
         root = HKEY_CURRENT_USER;
+    } else if (_wcsicmp(command_line, L"cdo") == 0) {
+        return cdo::install(install_it != FALSE); // cdo_install.cpp: TreatAs on CDO's class
     } else {
         return E_INVALIDARG;
     }

@@ -28,10 +28,18 @@ namespace profshim_cli {
 
 // The commands, a file each, in the order the help lists them.
 extern const Command kCheckCommand, kRewriteCommand, kNameCommand, kResolveCommand, kDemoCommand;
+#ifdef _WIN32
+extern const Command kCdoCommand;  // cdo.cpp: profshim in front of CDO's MAPI.Session
+#endif
 
 namespace {
 
-const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kResolveCommand, &kDemoCommand};
+const Command* const kCommands[] = {&kCheckCommand, &kRewriteCommand, &kNameCommand, &kResolveCommand,
+                                    &kDemoCommand,
+#ifdef _WIN32
+                                    &kCdoCommand,
+#endif
+};
 
 constexpr const char* kDescription =
     "Check and fix the ProfileInfo strings given to CDO 1.21 Session.Logon (Microsoft KB\n"
