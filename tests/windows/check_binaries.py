@@ -31,7 +31,7 @@ import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
 
 # Windows' own DLLs a profshim binary may import. MinGW's runtime DLLs are not among them.
 SYSTEM_DLLS = {
-    "kernel32.dll", "msvcrt.dll", "ntdll.dll", "advapi32.dll", "user32.dll", "gdi32.dll",
+    "kernel32.dll", "msvcrt.dll", "ntdll.dll", "advapi32.dll", "wldap32.dll", "user32.dll", "gdi32.dll",
     "oleaut32.dll", "ole32.dll", "shell32.dll", "shlwapi.dll", "version.dll", "ws2_32.dll",
     "bcrypt.dll", "crypt32.dll", "ucrtbase.dll", "kernelbase.dll", "secur32.dll",
 }
