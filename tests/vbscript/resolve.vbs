@@ -31,6 +31,7 @@ Raises &H80040301, "no entry in the directory has this mailbox", "EXCH01" & vbLf
 Raises &H80040302, "more than one entry in the directory has this mailbox", "EXCH01" & vbLf & "ghill", uri, "keep", "anonymous", "ambiguous"
 Raises &H80040302, "cn=Gail Hill,ou=Users,dc=contoso,dc=com;", "EXCH01" & vbLf & "ghill", uri, "keep", "anonymous", "ambiguous, one entry listed"
 Raises &H80040302, "cn=Greg Hill,ou=Users,dc=contoso,dc=com;", "EXCH01" & vbLf & "ghill", uri, "keep", "anonymous", "ambiguous, the other listed"
+Raises &H80040303, "the entry has no msExchMailboxGuid", "EXCH01" & vbLf & "hnoguid", uri, "personalized", "anonymous", "incomplete"
 Raises &H80040304, "would still fail CDO's logon", "EXCH01" & vbLf & "ops/alerts", uri, "keep", "anonymous", "unsafe"
 Raises &H80040305, "info is not server & vbLf & mailbox", "EXCH01", uri, "keep", "anonymous", "invalid"
 Raises &H80040306, "Resolve: the directory could not ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "anonymous", "no directory there"
