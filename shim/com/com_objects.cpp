@@ -10,11 +10,16 @@
 //   ProfileName(info) As String         psh_profile_name; raises the status on failure
 //   Describe(status) As String          psh_describe
 //   Version As Long                     psh_version (a property)
+//   Resolve(info [, directory, server, exact, bind]) As String
+//                                       the directory's answer (com_resolve.hpp)
 //
 // Arguments arrive already coerced by ITypeInfo::Invoke (com_dispatch.hpp) for late-bound
 // callers; early-bound ones call these methods through the vtable directly.
 
 #include "com_dispatch.hpp"
+#if defined(PROFSHIM_COM_RESOLVE)
+#include "com_resolve.hpp"
+#endif
 
 #include <array>
 #include <new>
@@ -113,14 +118,16 @@ private:
 class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo> {
 public:
     // {member, argument} for a Null or Empty the member refuses (DispatchObject::Invoke):
-    // info, for the four members that take one; Rewrite's flags and Describe's status when
+    // info, for the five members that take one; Rewrite's flags and Describe's status when
     // Null (an Empty one is 0, as VBScript makes it).
     static const std::wstring_view* refused(DISPID id, UINT position, VARTYPE type) noexcept {
         static constexpr std::wstring_view kInfo[][2] = {
             {L"Check", L"info"}, {L"CheckReport", L"info"}, {L"Rewrite", L"info"}, {L"ProfileName", L"info"}};
         static constexpr std::wstring_view kRewriteFlags[2] = {L"Rewrite", L"flags"};
         static constexpr std::wstring_view kDescribeStatus[2] = {L"Describe", L"status"};
+        static constexpr std::wstring_view kResolveInfo[2] = {L"Resolve", L"info"};
         if (position == 0 && id >= 1 && id <= 4) return kInfo[id - 1];
+        if (position == 0 && id == 7) return kResolveInfo;
         if (type != VT_NULL) return nullptr;
         if (id == 3 && position == 1) return kRewriteFlags;
         if (id == 5 && position == 0) return kDescribeStatus;
@@ -191,6 +198,20 @@ public:
         int32_t value = 0;
         if (HRESULT hr = status_argument(status, value); FAILED(hr)) return hr;
         return give_string(text, status_text(value, nullptr, 0));
+    }
+
+    HRESULT STDMETHODCALLTYPE Resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind,
+                                      BSTR* profile_info) override {
+#if defined(PROFSHIM_COM_RESOLVE)
+        return com::resolve(info, directory, server, exact, bind, profile_info);
+#else
+        (void)info, (void)directory, (void)server, (void)exact, (void)bind;
+        clear_error_info();
+        if (profile_info == nullptr) return E_POINTER;
+        *profile_info = nullptr;
+        return raise(E_NOTIMPL, __uuidof(IProfileInfo),
+                     SysAllocString(L"Resolve: not in the 32-bit profshim.dll yet; use the 64-bit one, or profshim resolve on the command line."));
+#endif
     }
 
     HRESULT STDMETHODCALLTYPE get_Version(LONG* version) override {

@@ -59,7 +59,7 @@ TEST(TypeLibrary, RewriteHasOptionalFlagsAndHelpStrings) {
         info->GetDocumentation(f->memid, name.put(), doc.put(), nullptr, nullptr);
         EXPECT_GT(SysStringLen(doc.get()), 0u) << narrow(name.str()) << " has a help string";
         if (name.str() == L"Check" || name.str() == L"CheckReport" || name.str() == L"Rewrite" ||
-            name.str() == L"ProfileName") {
+            name.str() == L"ProfileName" || name.str() == L"Resolve") {
             EXPECT_NE(doc.str().find(L"info Null or Empty raises error 13"), std::wstring::npos)
                 << narrow(name.str()) << "'s help string says what a Null or Empty gets";
         }

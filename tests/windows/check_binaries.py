@@ -150,6 +150,37 @@ def check_imports(objdump, pe, also=()):
     return dlls, text
 
 
+def delay_import_descriptor(objdump, pe, dll_name):
+    """True when `pe` holds a delay-import descriptor (ImgDelayDescr, delayimp.h) for
+    `dll_name`: grAttrs 1 (RVAs) then the RVA of the DLL's name. GNU ld (2.40) leaves the
+    optional header's delay-import directory empty, so the descriptor is found in the file:
+    the name's RVA, from the section table of `objdump -h`, then the descriptor's 8 bytes."""
+    with open(pe, "rb") as f:
+        data = f.read()
+    base = int(re.search(r"^ImageBase\s+([0-9a-fA-F]+)", objdump_p(objdump, pe), re.M).group(1), 16)
+    headers = subprocess.run([objdump, "-h", pe], check=True, capture_output=True, text=True).stdout
+    sections = [(int(vma, 16) - base, int(off, 16), int(size, 16)) for size, vma, off in re.findall(
+        r"^\s*\d+\s+\.\S+\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+2\*\*", headers, re.M)]
+    for want in {dll_name.encode(), dll_name.lower().encode(), dll_name.upper().encode()}:
+        at = data.find(want + b"\0")
+        while at >= 0:
+            for rva, off, size in sections:
+                if off <= at < off + size and struct.pack("<II", 1, rva + at - off) in data:
+                    return True
+            at = data.find(want + b"\0", at + 1)
+    return False
+
+
+def check_delay_loaded(objdump, pe, dlls, dll_name):
+    label = os.path.basename(pe)
+    if dll_name.lower() in (d.lower() for d in dlls):
+        fail("%s: imports %s at load time; it must be delay-loaded only" % (label, dll_name))
+    elif not delay_import_descriptor(objdump, pe, dll_name):
+        fail("%s: no delay-import descriptor for %s" % (label, dll_name))
+    else:
+        ok("%s: imports %s delay-loaded only (loaded at the first call into it)" % (label, dll_name))
+
+
 def parse_imported_names(text, dll_name):
     """The names a PE file imports from `dll_name`, from `objdump -p`."""
     names, current = [], None
@@ -402,6 +433,8 @@ def main():
     i = sub.add_parser("imports")
     i.add_argument("--objdump", required=True)
     i.add_argument("--also", action="append", default=[], help="a non-system DLL allowed too")
+    i.add_argument("--delay-loaded", action="append", default=[], metavar="DLL",
+                   help="a DLL the PE must import delay-loaded only, never at load time")
     i.add_argument("--imported-names", metavar="DLL:NAMESFILE",
                    help="the names imported from DLL must be exactly those of NAMESFILE")
     i.add_argument("pe", nargs="+")
@@ -439,7 +472,9 @@ def main():
         check_exports(args.objdump, args.dll, args.def_file)
     elif args.cmd == "imports":
         for pe in args.pe:
-            _, text = check_imports(args.objdump, pe, args.also)
+            dlls, text = check_imports(args.objdump, pe, args.also)
+            for dll in args.delay_loaded:
+                check_delay_loaded(args.objdump, pe, dlls, dll)
             if args.imported_names:
                 dll, names_file = args.imported_names.split(":", 1)
                 with open(names_file, encoding="utf-8") as f:

@@ -1,0 +1,25 @@
+// ProfileInfo.Resolve: the ProfileInfo that logs on, read from the directory by the
+// directory reader (directory/, issue 19), as `profshim resolve` does on the command line.
+// The reader and wldap32.dll sit beside the C exports: profshim.dll imports wldap32 delay-
+// loaded (directory/CMakeLists.txt), so it is loaded at the first Resolve, never before.
+#pragma once
+
+#include "com_module.hpp"
+
+namespace profshim::com {
+
+// Each failure of Resolve is an HRESULT of its own (FACILITY_ITF, beside the library's
+// 0x800401xx and 0x800402xx), with its text in Err.Description.
+inline constexpr HRESULT kResolveNotFound = static_cast<HRESULT>(0x80040301u);    // no entry has the mailbox
+inline constexpr HRESULT kResolveAmbiguous = static_cast<HRESULT>(0x80040302u);   // more than one has it
+inline constexpr HRESULT kResolveIncomplete = static_cast<HRESULT>(0x80040303u);  // the entry lacks an attribute
+inline constexpr HRESULT kResolveUnsafe = static_cast<HRESULT>(0x80040304u);      // the answer fails psh_check
+inline constexpr HRESULT kResolveInvalid = static_cast<HRESULT>(0x80040305u);     // info does not parse, or is anonymous
+inline constexpr HRESULT kResolveDirectory = static_cast<HRESULT>(0x80040306u);   // the directory could not answer
+inline constexpr HRESULT kResolveArgument = static_cast<HRESULT>(0x80040307u);    // directory, server or bind not accepted
+
+// Resolve(info, directory, server, exact, bind): the ProfileInfo into *out, or one of the
+// HRESULTs above with its IErrorInfo set. Never throws (guarded, shim/guarded.hpp).
+HRESULT resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind, BSTR* out) noexcept;
+
+} // namespace profshim::com
