@@ -184,13 +184,16 @@ inline int32_t utf8_to_utf16(gsl::span<const char> bytes, psh_wchar* out) {
             ++i;
             continue;
         }
-        uint32_t c = lead & (0x7Fu >> n);
-        for (int32_t k = 1; k < n; ++k) c = (c << 6) | (from[i + k] & 0x3Fu);
-        if (c >= 0x10000) {
+        // Each size spelled out (no loop over the continuation bytes): 6 bits from each.
+        const auto bits = [&](int32_t k) { return from[i + k] & 0x3Fu; };
+        if (n == 2) {
+            *out++ = static_cast<psh_wchar>(((lead & 0x1Fu) << 6) | bits(1));
+        } else if (n == 3) {
+            *out++ = static_cast<psh_wchar>(((lead & 0x0Fu) << 12) | (bits(1) << 6) | bits(2));
+        } else {
+            const uint32_t c = ((lead & 0x07u) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
             *out++ = static_cast<psh_wchar>(0xD800 + ((c - 0x10000) >> 10));
             *out++ = static_cast<psh_wchar>(0xDC00 + ((c - 0x10000) & 0x3FF));
-        } else {
-            *out++ = static_cast<psh_wchar>(c);
         }
         i += n;
     }
