@@ -80,7 +80,8 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     WorkBytes<Unit> work;
     const Written result = rewrite_profile_info(input.text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
-    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
+    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)),
+                          input.ascii ? ResultText::kAscii : ResultText::kLikelyNotAscii);
 }
 
 template <class Unit>

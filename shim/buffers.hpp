@@ -32,7 +32,13 @@ using WorkBytes = std::conditional_t<std::is_same_v<Unit, char>, std::array<char
 struct Input {
     Text text;
     bool bytes_are_units = true;
+    bool ascii = true;   // a UTF-16 input: every unit below 0x80 (a byte input: not looked at)
 };
+
+// What the boundary knows of a result's characters before writing it in UTF-16: a rewrite
+// of an ASCII input is ASCII (it copies the input's bytes and adds ASCII), one of an input
+// outside ASCII is very likely not, so it goes to the transcoder without a test first.
+enum class ResultText { kUnknown, kAscii, kLikelyNotAscii };
 
 // Reads a non-NULL `info` of `len` units into `input` (section 4's length rules): `len >= 0`
 // is taken as it is (over PSH_MAX_INPUT is PSH_E_TOO_LONG); `len < 0` ends at the NUL,
@@ -102,7 +108,8 @@ inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratc
         all_units |= info[i];
         bytes[i] = static_cast<char>(info[i]);
     }
-    if (all_units < 0x80) {
+    input.ascii = all_units < 0x80;
+    if (input.ascii) {
         input.text = Text(bytes, len);
         input.bytes_are_units = true;
         return PSH_OK;
@@ -225,7 +232,8 @@ public:
     // A result in UTF-8: written in the caller's units with a NUL (UTF-16 for the _w
     // functions, section 11.1), or its size in those units reported. The engine made it in
     // a buffer of its own, so in place the input has been read already.
-    int32_t deliver(gsl::span<const char> bytes) {
+    // `known`: what the caller knows of the result's characters (the byte functions ignore it).
+    int32_t deliver(gsl::span<const char> bytes, ResultText known = ResultText::kUnknown) {
         const int32_t bytes_size = gsl::narrow_cast<int32_t>(bytes.size());
         if constexpr (std::is_same_v<Unit, char>) {
             if (length_ != nullptr) *length_ = bytes_size;
@@ -236,7 +244,8 @@ public:
             std::memcpy(data_, bytes.data(), bytes.size());
             data_[bytes_size] = Unit{0};
             return PSH_OK;
-        } else if (is_ascii(bytes)) {   // every profile name, most rewrites
+        } else if (known == ResultText::kAscii ||
+                   (known == ResultText::kUnknown && is_ascii(bytes))) {   // every profile name, most rewrites
             if (length_ != nullptr) *length_ = bytes_size;
             if (cap_ < bytes_size + 1) {
                 clear_first_unit();
