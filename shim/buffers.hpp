@@ -235,46 +235,40 @@ public:
     // `known`: what the caller knows of the result's characters (the byte functions ignore it).
     int32_t deliver(gsl::span<const char> bytes, ResultText known = ResultText::kUnknown) {
         const int32_t bytes_size = gsl::narrow_cast<int32_t>(bytes.size());
+        const char* const from = bytes.data();
         if constexpr (std::is_same_v<Unit, char>) {
-            if (length_ != nullptr) *length_ = bytes_size;
-            if (cap_ < bytes_size + 1) {
-                clear_first_unit();
-                return PSH_E_INSUFFICIENT_BUFFER;
-            }
-            std::memcpy(data_, bytes.data(), bytes.size());
+            if (!fits(bytes_size)) return PSH_E_INSUFFICIENT_BUFFER;
+            std::memcpy(data_, from, bytes.size());
             data_[bytes_size] = Unit{0};
-            return PSH_OK;
-        } else if (known == ResultText::kAscii ||
-                   (known == ResultText::kUnknown && is_ascii(bytes))) {   // every profile name, most rewrites
-            if (length_ != nullptr) *length_ = bytes_size;
-            if (cap_ < bytes_size + 1) {
-                clear_first_unit();
-                return PSH_E_INSUFFICIENT_BUFFER;
-            }
-            const char* const from = bytes.data();
+        } else if (known == ResultText::kAscii || (known == ResultText::kUnknown && is_ascii(bytes))) {
+            // Every profile name, most rewrites: a byte is a unit.
+            if (!fits(bytes_size)) return PSH_E_INSUFFICIENT_BUFFER;
             for (int32_t i = 0; i < bytes_size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
             data_[bytes_size] = Unit{0};
-            return PSH_OK;
         } else {
             // UTF-16 takes at most as many units as UTF-8 takes bytes, so a buffer of that
             // many (the common case: callers size it for the input) is written in the one
             // transcoding pass; only a smaller one needs the result measured first.
-            if (cap_ < bytes_size + 1) {
-                const int32_t size = utf16_length(bytes);
-                if (length_ != nullptr) *length_ = size;
-                if (cap_ < size + 1) {
-                    clear_first_unit();
-                    return PSH_E_INSUFFICIENT_BUFFER;
-                }
-            }
+            if (cap_ < bytes_size + 1 && !fits(utf16_length(bytes))) return PSH_E_INSUFFICIENT_BUFFER;
             const int32_t size = utf8_to_utf16(bytes, data_);
             if (length_ != nullptr) *length_ = size;
             data_[size] = Unit{0};
-            return PSH_OK;
         }
+        return PSH_OK;
     }
 
 private:
+    // Reports a result of `size` units and whether it fits with its NUL; when it does not,
+    // the buffer is emptied as section 8 says.
+    bool fits(int32_t size) {
+        if (length_ != nullptr) *length_ = size;
+        if (cap_ < size + 1) {
+            clear_first_unit();
+            return false;
+        }
+        return true;
+    }
+
     void clear_first_unit() {
         if (!in_place_ && data_ != nullptr && cap_ > 0) data_[0] = Unit{0};
     }
