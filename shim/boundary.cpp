@@ -50,7 +50,7 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     const CheckResult result = check_profile_info(input.text);
     const int32_t status = result.fault.status;
     if (report_usable) {
-        const auto offset = [&](int32_t byte_offset) { return caller_offset(input, byte_offset); };
+        CallerOffsets offset(input);
         reset_report(*report, status);
         report->error_offset = result.fault.offset < 0 ? -1 : offset(result.fault.offset);
         if (result.layout.parsed) {
@@ -80,7 +80,8 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     WorkBytes<Unit> work;
     const Written result = rewrite_profile_info(input.text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
-    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)));
+    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)),
+                          input.ascii ? ResultText::kAscii : ResultText::kLikelyNotAscii);
 }
 
 template <class Unit>

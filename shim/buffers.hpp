@@ -32,7 +32,13 @@ using WorkBytes = std::conditional_t<std::is_same_v<Unit, char>, std::array<char
 struct Input {
     Text text;
     bool bytes_are_units = true;
+    bool ascii = true;   // a UTF-16 input: every unit below 0x80 (a byte input: not looked at)
 };
+
+// What the boundary knows of a result's characters before writing it in UTF-16: a rewrite
+// of an ASCII input is ASCII (it copies the input's bytes and adds ASCII), one of an input
+// outside ASCII is very likely not, so it goes to the transcoder without a test first.
+enum class ResultText { kUnknown, kAscii, kLikelyNotAscii };
 
 // Reads a non-NULL `info` of `len` units into `input` (section 4's length rules): `len >= 0`
 // is taken as it is (over PSH_MAX_INPUT is PSH_E_TOO_LONG); `len < 0` ends at the NUL,
@@ -55,37 +61,40 @@ inline int32_t read_input(const char* info, int32_t len, Scratch<char>& /*none*/
 // Writes `units` as UTF-8 to `out`, which has room for 3 bytes a unit: a surrogate pair as
 // one 4-byte sequence, a lone or reversed surrogate as the byte 0xFF, which is never UTF-8,
 // so that rule 1 refuses it at the same place (section 11.2). Returns the bytes written.
+// A plain loop, each unit read once and each byte written through a moving pointer.
 inline int32_t utf16_to_utf8(const psh_wchar* units, int32_t count, char* out) {
-    const auto put = [&](int32_t at, uint32_t byte) { out[at] = static_cast<char>(static_cast<uint8_t>(byte)); };
-    int32_t written = 0;
-    for (int32_t i = 0; i < count; ++i) {
-        const uint32_t u = units[i];
+    char* const start = out;
+    const auto put = [&](uint32_t byte) { *out++ = static_cast<char>(byte); };
+    for (int32_t i = 0; i < count;) {
+        const uint32_t u = units[i++];
         if (u < 0x80) {
-            put(written++, u);
+            put(u);
         } else if (u < 0x800) {
-            put(written++, 0xC0 | (u >> 6));
-            put(written++, 0x80 | (u & 0x3F));
+            put(0xC0 | (u >> 6));
+            put(0x80 | (u & 0x3F));
         } else if (u < 0xD800 || u > 0xDFFF) {
-            put(written++, 0xE0 | (u >> 12));
-            put(written++, 0x80 | ((u >> 6) & 0x3F));
-            put(written++, 0x80 | (u & 0x3F));
-        } else if (u <= 0xDBFF && i + 1 < count && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
-            const uint32_t c = 0x10000 + ((u - 0xD800) << 10) + (units[++i] - 0xDC00);
-            put(written++, 0xF0 | (c >> 18));
-            put(written++, 0x80 | ((c >> 12) & 0x3F));
-            put(written++, 0x80 | ((c >> 6) & 0x3F));
-            put(written++, 0x80 | (c & 0x3F));
+            put(0xE0 | (u >> 12));
+            put(0x80 | ((u >> 6) & 0x3F));
+            put(0x80 | (u & 0x3F));
+        } else if (u <= 0xDBFF && i < count && units[i] >= 0xDC00 && units[i] <= 0xDFFF) {
+            const uint32_t c = 0x10000 + ((u - 0xD800) << 10) + (units[i++] - 0xDC00);
+            put(0xF0 | (c >> 18));
+            put(0x80 | ((c >> 12) & 0x3F));
+            put(0x80 | ((c >> 6) & 0x3F));
+            put(0x80 | (c & 0x3F));
         } else {
-            put(written++, 0xFF);
+            put(0xFF);
         }
     }
-    return written;
+    return gsl::narrow_cast<int32_t>(out - start);
 }
 
 // A UTF-16 input is transcoded into `scratch` (at most 3 bytes a unit: kMaxInputBytes). The
 // common all-ASCII input takes one loop of its own with a known count, which the compiler
-// does many units at a time: it narrows each unit and ORs them together; only when that
-// shows a unit above 0x7F is the input transcoded again, character by character.
+// does many units at a time: it narrows each unit and ORs them together. When that shows a
+// unit above 0x7F, the narrowed bytes are right up to the first such unit (most inputs
+// outside ASCII start with an ASCII server and LF), and only the units from there on are
+// transcoded, character by character.
 inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Input& input) {
     if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     if (len < 0) {
@@ -99,25 +108,43 @@ inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratc
         all_units |= info[i];
         bytes[i] = static_cast<char>(info[i]);
     }
-    if (all_units < 0x80) {
+    input.ascii = all_units < 0x80;
+    if (input.ascii) {
         input.text = Text(bytes, len);
         input.bytes_are_units = true;
-    } else {
-        input.text = Text(bytes, utf16_to_utf8(info, len, bytes));
-        input.bytes_are_units = false;
+        return PSH_OK;
     }
+    int32_t ascii = 0;
+    while (info[ascii] < 0x80) ++ascii;   // stops: some unit is above 0x7F
+    const int32_t size = ascii + utf16_to_utf8(info + ascii, len - ascii, bytes + ascii);
+    input.text = Text(bytes, size);
+    // As many bytes as units: each unit became one byte (ASCII, or a lone surrogate's 0xFF,
+    // which stands for one unit too), so an offset in the text is the caller's as it is.
+    input.bytes_are_units = size == len;
     return PSH_OK;
 }
 
-// The caller's offset, in its units, of the byte at `offset` in `input.text` (or of its end).
-// The engine reports offsets where a character starts or a part ends, so each maps to one
-// unit: the UTF-16 units of the characters before it.
-inline int32_t caller_offset(const Input& input, int32_t offset) {
-    if (input.bytes_are_units || offset <= 0) return offset;
-    int32_t units = 0;
-    for (int32_t i = 0; i < offset; ++i) units += utf16_units_of_lead(input.text[i]);
-    return units;
-}
+// The caller's offsets, in its units, of bytes of `input.text` (or of its end). The engine
+// reports offsets where a character starts or a part ends, so each maps to one unit: the
+// UTF-16 units of the characters before it. psh_check asks for its offsets mostly in
+// ascending order (the parts' ends after their beginnings), so the map walks on from the
+// last offset asked for rather than from 0 each time, and the text is read about once.
+class CallerOffsets {
+public:
+    explicit CallerOffsets(const Input& input) : input_(input) {}
+
+    int32_t operator()(int32_t offset) {
+        if (input_.bytes_are_units || offset <= 0) return offset;
+        if (offset < byte_) byte_ = unit_ = 0;   // behind the walk: start again
+        for (; byte_ < offset; ++byte_) unit_ += utf16_units_of_lead(input_.text[byte_]);
+        return unit_;
+    }
+
+private:
+    const Input& input_;
+    int32_t byte_ = 0;   // the walk so far: `byte_` bytes of the text are `unit_` units
+    int32_t unit_ = 0;
+};
 
 // Whether every byte of `bytes` is ASCII, for the common result (every profile name, most
 // rewrites): 8 bytes at a time, their high bits ORed together.
@@ -142,36 +169,42 @@ inline int32_t utf16_length(gsl::span<const char> bytes) {
     return units;
 }
 
-// Writes the well-formed UTF-8 `bytes` as UTF-16 to `out`, which has room for
-// utf16_length(bytes) units. (A byte that starts no character, which the engine never
-// writes, is written as U+FFFD rather than read past.)
-inline void utf8_to_utf16(gsl::span<const char> bytes, psh_wchar* out) {
+// Writes the UTF-8 `bytes`, which the engine wrote and rule 1 passed, as UTF-16 to `out`,
+// which has room for utf16_length(bytes) units; returns the units written. One plain pass,
+// each character decoded by its lead byte. (A byte that starts no character, or a sequence
+// cut short by the end, which the engine never writes, is written as U+FFFD rather than
+// read past.)
+inline int32_t utf8_to_utf16(gsl::span<const char> bytes, psh_wchar* out) {
     const auto* const from = reinterpret_cast<const uint8_t*>(bytes.data());
     const auto size = gsl::narrow_cast<int32_t>(bytes.size());
-    int32_t written = 0;
+    psh_wchar* const start = out;
     for (int32_t i = 0; i < size;) {
         const uint32_t lead = from[i];
         if (lead < 0x80) {
-            out[written++] = static_cast<psh_wchar>(lead);
+            *out++ = static_cast<psh_wchar>(lead);
             ++i;
             continue;
         }
-        const int32_t n = non_ascii_character_size(from + i, size - i);
-        if (n == 0) {
-            out[written++] = 0xFFFD;
+        const int32_t n = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+        if (n == 0 || i + n > size) {
+            *out++ = 0xFFFD;
             ++i;
             continue;
         }
-        uint32_t c = lead & (0x7Fu >> n);
-        for (int32_t k = 1; k < n; ++k) c = (c << 6) | (from[i + k] & 0x3Fu);
-        if (c >= 0x10000) {
-            out[written++] = static_cast<psh_wchar>(0xD800 + ((c - 0x10000) >> 10));
-            out[written++] = static_cast<psh_wchar>(0xDC00 + ((c - 0x10000) & 0x3FF));
+        // Each size spelled out (no loop over the continuation bytes): 6 bits from each.
+        const auto bits = [&](int32_t k) { return from[i + k] & 0x3Fu; };
+        if (n == 2) {
+            *out++ = static_cast<psh_wchar>(((lead & 0x1Fu) << 6) | bits(1));
+        } else if (n == 3) {
+            *out++ = static_cast<psh_wchar>(((lead & 0x0Fu) << 12) | (bits(1) << 6) | bits(2));
         } else {
-            out[written++] = static_cast<psh_wchar>(c);
+            const uint32_t c = ((lead & 0x07u) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
+            *out++ = static_cast<psh_wchar>(0xD800 + ((c - 0x10000) >> 10));
+            *out++ = static_cast<psh_wchar>(0xDC00 + ((c - 0x10000) & 0x3FF));
         }
         i += n;
     }
+    return gsl::narrow_cast<int32_t>(out - start);
 }
 
 // The caller's output: `cap` units at `data`, the result's length to `*length`.
@@ -199,27 +232,43 @@ public:
     // A result in UTF-8: written in the caller's units with a NUL (UTF-16 for the _w
     // functions, section 11.1), or its size in those units reported. The engine made it in
     // a buffer of its own, so in place the input has been read already.
-    int32_t deliver(gsl::span<const char> bytes) {
+    // `known`: what the caller knows of the result's characters (the byte functions ignore it).
+    int32_t deliver(gsl::span<const char> bytes, ResultText known = ResultText::kUnknown) {
         const int32_t bytes_size = gsl::narrow_cast<int32_t>(bytes.size());
-        const int32_t size = std::is_same_v<Unit, char> || is_ascii(bytes) ? bytes_size : utf16_length(bytes);
-        if (length_ != nullptr) *length_ = size;
-        if (cap_ < size + 1) {
-            clear_first_unit();
-            return PSH_E_INSUFFICIENT_BUFFER;
-        }
         const char* const from = bytes.data();
         if constexpr (std::is_same_v<Unit, char>) {
+            if (!fits(bytes_size)) return PSH_E_INSUFFICIENT_BUFFER;
             std::memcpy(data_, from, bytes.size());
-        } else if (size == bytes_size) {   // all ASCII, the common case
-            for (int32_t i = 0; i < size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
+            data_[bytes_size] = Unit{0};
+        } else if (known == ResultText::kAscii || (known == ResultText::kUnknown && is_ascii(bytes))) {
+            // Every profile name, most rewrites: a byte is a unit.
+            if (!fits(bytes_size)) return PSH_E_INSUFFICIENT_BUFFER;
+            for (int32_t i = 0; i < bytes_size; ++i) data_[i] = static_cast<Unit>(static_cast<uint8_t>(from[i]));
+            data_[bytes_size] = Unit{0};
         } else {
-            utf8_to_utf16(bytes, data_);
+            // UTF-16 takes at most as many units as UTF-8 takes bytes, so a buffer of that
+            // many (the common case: callers size it for the input) is written in the one
+            // transcoding pass; only a smaller one needs the result measured first.
+            if (cap_ < bytes_size + 1 && !fits(utf16_length(bytes))) return PSH_E_INSUFFICIENT_BUFFER;
+            const int32_t size = utf8_to_utf16(bytes, data_);
+            if (length_ != nullptr) *length_ = size;
+            data_[size] = Unit{0};
         }
-        data_[size] = Unit{0};
         return PSH_OK;
     }
 
 private:
+    // Reports a result of `size` units and whether it fits with its NUL; when it does not,
+    // the buffer is emptied as section 8 says.
+    bool fits(int32_t size) {
+        if (length_ != nullptr) *length_ = size;
+        if (cap_ < size + 1) {
+            clear_first_unit();
+            return false;
+        }
+        return true;
+    }
+
     void clear_first_unit() {
         if (!in_place_ && data_ != nullptr && cap_ > 0) data_[0] = Unit{0};
     }
