@@ -108,8 +108,4 @@ int run_lines(const CLI::App& command, const LineCommand& cmd);
 // ("Is a directory": a directory would open, then fail on the first read).
 std::string open_to_read(const std::filesystem::path& path, std::ifstream& file);
 
-// For JSON: one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so that a report's
-// offsets index the string; written with ensure_ascii, as \u00XX.
-std::string latin1_to_utf8(std::string_view units);
-
 }  // namespace profshim_cli

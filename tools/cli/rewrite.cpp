@@ -24,10 +24,10 @@ int run(const CLI::App& command) {
         if (json)
             a.json = {{"keep_dn", keep_dn},
                       {"exact", exact},
-                      {"output", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)},
+                      {"output", good ? Json(utf8_or_replacement(t.text)) : Json(nullptr)},
                       {"changed", good ? Json(differs) : Json(nullptr)}};
         else
-            a.cells = {good ? encode_c_escapes(t.text, true) : "-"};
+            a.cells = {good ? encode_c_escapes(t.text, true, nullptr, true) : "-"};
         return a;
     };
     auto summary = [&](std::size_t n, std::size_t ok) {
