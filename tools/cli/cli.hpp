@@ -47,6 +47,13 @@ int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kE
 // right, the file is not. Also kExitUsage, as the help says.
 int file_error(std::string_view message);
 
+#ifdef _WIN32
+// ---- Windows (windows_text.cpp): the UTF-16 command line in UTF-8, for run(); standard
+// output and error that are a console written through WriteConsoleW.
+std::vector<std::string> windows_arguments();
+void windows_console_output();
+#endif
+
 // ---- the library (api.cpp): the buffer protocol, and psh_describe for every word --------
 
 struct Check {

@@ -254,7 +254,13 @@ int file_error(std::string_view message) {
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);  // iostreams only: their own buffers, no stdio lock per character
     try {
+#ifdef _WIN32
+        (void)argc, (void)argv;  // the ANSI code page's: the UTF-16 command line instead
+        profshim_cli::windows_console_output();
+        const int rc = profshim_cli::run(profshim_cli::windows_arguments());
+#else
         const int rc = profshim_cli::run(std::vector<std::string>(argv + 1, argv + argc));
+#endif
         errno = 0;
         if (std::cout.flush()) return rc;
         // A full disk or a closed pipe: the output is incomplete, whatever the inputs were.
