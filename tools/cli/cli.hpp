@@ -67,15 +67,21 @@ struct Text {
 Check check(const std::string& info);
 Text rewrite(const std::string& info, uint32_t flags);
 Text profile_name(const std::string& info);
-// Its first part, without what to do after the last "; " (psh_describe says what happened,
-// then what to do): for a call that failed, whose advice may be that very call.
-std::string what_happened(int32_t status);
-// psh_describe's line for psh_check's result; its advice (for some faults, to call
-// psh_rewrite) only where psh_rewrite can fix this input.
-std::string verdict(const Check& c);
 std::string status_name(int32_t status);  // its part before ": ", or "0x80040299"
 std::string status_hex(int32_t status);   // "0x80040209"
 const char* form_name(int32_t form);      // "unknown", "alias", "dn", "anonymous"
+
+// ---- the CLI's words for each status (texts.cpp, issue 21) -----------------------------
+
+// "PSH_E_BAD_DN: the mailbox's distinguished name ...": the status and what it means to a
+// CLI user, naming the CLI's commands, never a C function, and never the command `by`
+// ("check", "rewrite", "name") that gave it as the way out. `kept_dn_alone`: rewrite
+// --keep-dn failed where rewrite without it succeeds.
+std::string said(int32_t status, std::string_view info, std::string_view by, bool kept_dn_alone = false);
+// "PSH_E_BAD_DN" (PSH_STATUS_LIST), or nullptr for a value the header does not define.
+const char* status_symbol(int32_t status);
+// Whether `info` holds the /ou= RDN of a DN made by Exchange 2007 or later, in any ASCII case.
+bool is_modern_dn(std::string_view info);
 
 // ---- check, rewrite and name over a stream of ProfileInfos (lines.cpp) -------------------
 

@@ -196,8 +196,8 @@ void files(const std::string& info, const Text& rw) {
 }
 
 // A failure the line above already named is not described again.
-void failure(std::string_view key, int32_t status, int32_t named, int32_t named_too) {
-    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + what_happened(status));
+void failure(std::string_view key, int32_t status, int32_t named, int32_t named_too, const std::string& info) {
+    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + said(status, info, key));
 }
 
 void sample(const Sample& s, Tally& t) {
@@ -212,15 +212,15 @@ void sample(const Sample& s, Tally& t) {
     if (fault >= 0 && static_cast<std::size_t>(fault) < at.size())
         std::cout << std::string(12 + display_width(std::string_view(input).substr(0, at[static_cast<std::size_t>(fault)])), ' ') << "^ "
                   << (static_cast<std::size_t>(fault) == s.info.size() ? "the end, unit " : "unit ") << fault << "\n";
-    row("verdict", verdict(c));
+    row("verdict", said(c.status, s.info, "check"));
     row("", std::string("form ") + form_name(c.report.form) +
                 (c.status == PSH_OK ? "" : c.report.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it"));
     if (rw.status == PSH_OK) row("rewrite", text_of(rw.text) + (rw.text == s.info ? "  (unchanged)" : ""));
-    else failure("rewrite", rw.status, c.status, c.status);
+    else failure("rewrite", rw.status, c.status, c.status, s.info);
     if (const Text ex = rewrite(s.info, PSH_REWRITE_EXACT); ex.status == PSH_OK && ex.text != rw.text)
         row("exact", text_of(ex.text) + "  (rewrite --exact: the exact-match form of KB Q193643)");
     if (nm.status == PSH_OK) row("name", nm.text);
-    else failure("name", nm.status, c.status, rw.status);
+    else failure("name", nm.status, c.status, rw.status, s.info);
     files(s.info, rw);
     ++(c.status == PSH_OK ? t.safe : rw.status == PSH_OK ? t.by_rewrite : nm.status == PSH_OK ? t.by_name : t.unusable);
 }
