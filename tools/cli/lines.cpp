@@ -38,7 +38,9 @@ constexpr const char* kFileHelp =
     "one ProfileInfo a line in C escapes ('-': standard input);\n"
     "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO,\n"
     "and a TAB after INFO starts the samples file's EXPECT, not read;\n"
-    "a line that cannot be read is a row that says why (exit status 3)";
+    "a line that cannot be read is a row that says why (exit status 3);\n"
+    "UTF-8 (a byte-order mark is skipped) or, after its byte-order\n"
+    "mark, UTF-16 LE or BE";
 
 // Writes each answer as a row of the table or a JSON object, as soon as it is given.
 class Writer {
