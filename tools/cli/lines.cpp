@@ -82,7 +82,7 @@ public:
             j["message"] = utf8_or_replacement(a.message);
             for (auto& [key, value] : a.json.items()) j[key] = std::move(value);
             if (!note.empty()) j["note"] = utf8_or_replacement(note);
-            std::cout << j.dump() << "\n";
+            std::cout << dump(j) << "\n";
             return;
         }
         std::vector<std::string> cells{status_name(a.status)};
@@ -113,7 +113,7 @@ public:
             j["ok"] = false;
             j["message"] = utf8_or_replacement(b.what);
             j["column"] = b.column;
-            std::cout << j.dump() << "\n";
+            std::cout << dump(j) << "\n";
             return;
         }
         std::vector<std::string> cells{b.kind};
@@ -129,6 +129,7 @@ public:
             shown += itself ? b.written.substr(i, c.len) : "?";
             i += itself ? c.len : 1;
         }
+        if (b.offset == b.written.size() && b.offset < kShownMax) caret = shown.size() + 1;  // at the end
         shown = "\"" + shown + (b.written.size() > kShownMax ? "...\"" : "\"");
         write_row(b.label, b.line, cells, shown, caret, " column " + std::to_string(b.column) + ": " + b.what);
     }
@@ -145,6 +146,10 @@ public:
     }
 
 private:
+    // UTF-8 as it is (not \uXXXX). Every text field is made UTF-8 first (utf8_or_replacement);
+    // should a command's field still hold a byte that is not, it is U+FFFD too, not a throw.
+    static std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
     // The fields every JSON object starts with.
     static Json common(const std::string& source, const std::string& label, Json input, std::string input_escaped) {
         Json j = Json::object();
@@ -243,8 +248,8 @@ int run_lines(const CLI::App& command, const LineCommand& cmd) {
         std::string info;
         if (!decode_c_escapes(in.value, info, e))
             return usage_error("argument " + std::to_string(argument) + ": bad escape at column " +
-                               std::to_string(e.column + 1) + ": " + e.message + "\n    " + in.value +
-                               "\n    " + std::string(e.column, ' ') + "^");
+                               std::to_string(char_count(std::string_view(in.value).substr(0, e.column)) + 1) + ": " + e.message +
+                               "\n    " + in.value + "\n    " + std::string(display_width(std::string_view(in.value).substr(0, e.column)), ' ') + "^");
         in.value = std::move(info);
     }
     if (inputs.empty())

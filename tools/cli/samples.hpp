@@ -121,7 +121,7 @@ struct BadLine {
     int line = 0;
     std::string label;       // as for Sample
     std::string written;     // the INFO field as written, at most kMaxLine bytes
-    std::size_t column = 0;  // 1-based in the line: where the fault starts
+    std::size_t column = 0;  // 1-based in the line, in characters: where the fault starts
     std::size_t offset = 0;  // the same, 0-based in `written`
     const char* kind = "";   // "BAD_ESCAPE", "LINE_TOO_LONG"
     std::string what;        // "bad escape: unknown escape \j (...)"
@@ -217,7 +217,8 @@ std::string read_lines(std::istream& in, Each each, Bad bad) {
         }
         const std::string_view written = line.substr(info_start, info_end - info_start);
         const auto fault = [&](std::size_t offset, const char* kind, std::string what) {
-            return bad(BadLine{s.line, s.label, std::string(written), info_start + offset + 1, offset, kind, std::move(what)});
+            const std::size_t column = char_count(line.substr(0, info_start + offset)) + 1;  // as an editor counts
+            return bad(BadLine{s.line, s.label, std::string(written), column, offset, kind, std::move(what)});
         };
         if (too_long) {
             if (!fault(written.size(), "LINE_TOO_LONG", "the line is longer than " + std::to_string(kMaxLine) + " bytes")) return "";

@@ -4,6 +4,7 @@
 // Header-only, as samples.hpp, which reads UTF-16 files with it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -86,6 +87,14 @@ inline std::size_t display_width(std::string_view text) {
         n += c.len == 0 ? 1 : columns_of(c.cp);
         i += c.len == 0 ? 1 : c.len;
     }
+    return n;
+}
+
+// The characters in `text`, as an editor counts columns: each well-formed character one,
+// and each byte where none starts one.
+inline std::size_t char_count(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++n) i += std::max<std::size_t>(1, utf8_at(text, i).len);
     return n;
 }
 
