@@ -68,16 +68,6 @@ Text profile_name(const std::string& info) {
     });
 }
 
-std::string what_happened(int32_t status) {
-    const std::string text = describe(status);
-    const std::size_t advice = text.rfind("; ");
-    return advice == std::string::npos ? text : text.substr(0, advice) + ".";
-}
-
-std::string verdict(const Check& c) {
-    return c.status == PSH_OK || c.report.rewritable != 0 ? describe(c.status) : what_happened(c.status);
-}
-
 std::string status_name(int32_t status) {
     const std::string text = describe(status);
     const std::size_t colon = text.find(": ");

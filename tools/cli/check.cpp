@@ -14,7 +14,7 @@ int run(const CLI::App& command) {
         rewritable += c.status != PSH_OK && r.rewritable != 0 ? 1 : 0;
         Answer a;
         a.status = c.status;
-        a.message = verdict(c);
+        a.message = said(c.status, info, "check");
         a.caret = r.error_offset;
         if (json)
             a.json = {{"form", form_name(r.form)},

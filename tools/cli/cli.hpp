@@ -47,6 +47,13 @@ int usage_error(std::string_view message);  // "profshim: MESSAGE" on stderr; kE
 // right, the file is not. Also kExitUsage, as the help says.
 int file_error(std::string_view message);
 
+#ifdef _WIN32
+// ---- Windows (windows_text.cpp): the UTF-16 command line in UTF-8, for run(); standard
+// output and error that are a console written through WriteConsoleW.
+std::vector<std::string> windows_arguments();
+void windows_console_output();
+#endif
+
 // ---- the library (api.cpp): the buffer protocol, and psh_describe for every word --------
 
 struct Check {
@@ -60,15 +67,21 @@ struct Text {
 Check check(const std::string& info);
 Text rewrite(const std::string& info, uint32_t flags);
 Text profile_name(const std::string& info);
-// Its first part, without what to do after the last "; " (psh_describe says what happened,
-// then what to do): for a call that failed, whose advice may be that very call.
-std::string what_happened(int32_t status);
-// psh_describe's line for psh_check's result; its advice (for some faults, to call
-// psh_rewrite) only where psh_rewrite can fix this input.
-std::string verdict(const Check& c);
 std::string status_name(int32_t status);  // its part before ": ", or "0x80040299"
 std::string status_hex(int32_t status);   // "0x80040209"
 const char* form_name(int32_t form);      // "unknown", "alias", "dn", "anonymous"
+
+// ---- the CLI's words for each status (texts.cpp, issue 21) -----------------------------
+
+// "PSH_E_BAD_DN: the mailbox's distinguished name ...": the status and what it means to a
+// CLI user, naming the CLI's commands, never a C function, and never the command `by`
+// ("check", "rewrite", "name") that gave it as the way out. `kept_dn_alone`: rewrite
+// --keep-dn failed where rewrite without it succeeds.
+std::string said(int32_t status, std::string_view info, std::string_view by, bool kept_dn_alone = false);
+// "PSH_E_BAD_DN" (PSH_STATUS_LIST), or nullptr for a value the header does not define.
+const char* status_symbol(int32_t status);
+// Whether `info` holds the /ou= RDN of a DN made by Exchange 2007 or later, in any ASCII case.
+bool is_modern_dn(std::string_view info);
 
 // ---- check, rewrite and name over a stream of ProfileInfos (lines.cpp) -------------------
 
@@ -109,9 +122,5 @@ int run_lines(const CLI::App& command, const LineCommand& cmd);
 // Opens PATH into FILE (binary) to read: "" when it did, else why not, in the system's words
 // ("Is a directory": a directory would open, then fail on the first read).
 std::string open_to_read(const std::filesystem::path& path, std::ifstream& file);
-
-// For JSON: one code point per unit (bytes 0x80-0xFF as U+0080-U+00FF), so that a report's
-// offsets index the string; written with ensure_ascii, as \u00XX.
-std::string latin1_to_utf8(std::string_view units);
 
 }  // namespace profshim_cli

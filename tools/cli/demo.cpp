@@ -139,6 +139,9 @@ struct Tally {
     int samples = 0, safe = 0, by_rewrite = 0, by_name = 0, unusable = 0;
 };
 
+// Text as the table shows it: quoted C escapes, characters outside ASCII as themselves.
+std::string text_of(std::string_view units) { return encode_c_escapes(units, true, nullptr, true); }
+
 void row(std::string_view key, const std::string& text) {
     std::cout << "  " << key << std::string(10 - key.size(), ' ') << text << "\n";
 }
@@ -156,14 +159,18 @@ std::string on_windows(std::string_view name) {
     if (name.find_first_of("/\\") != npos)
         return "a path through directories that do not exist: ERROR_PATH_NOT_FOUND, the error behind CDO's MAPI_E_NOT_FOUND (KB Q271913)";
     if (const std::size_t colon = name.find(':'); colon != npos)
-        return "':' is reserved in file names: NTFS takes the name as the stream " + encode_c_escapes(name.substr(colon + 1), true) +
-               " of a file " + encode_c_escapes(name.substr(0, colon), true) + ", FAT refuses it (ERROR_INVALID_NAME); either way not the file MAPI means";
+        return "':' is reserved in file names: NTFS takes the name as the stream " + text_of(name.substr(colon + 1)) +
+               " of a file " + text_of(name.substr(0, colon)) + ", FAT refuses it (ERROR_INVALID_NAME); either way not the file MAPI means";
     if (name.find_first_of("<>\"|?*") != npos || std::ranges::any_of(name, [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
         return "ERROR_INVALID_NAME: the name holds a character reserved in file names (< > : \" / \\ | ? * or a control character)";
     std::string base(name.substr(0, name.find('.')));
     base.erase(base.find_last_not_of(' ') + 1);
     std::ranges::transform(base, base.begin(), [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
-    const bool numbered = base.size() == 4 && (base.starts_with("COM") || base.starts_with("LPT")) && base[3] >= '1' && base[3] <= '9';
+    // COM1-COM9, LPT1-LPT9, and with the superscript digits ¹ ² ³ (U+00B9, U+00B2, U+00B3),
+    // which Windows reserves too.
+    const std::string_view digit = std::string_view(base).substr(std::min<std::size_t>(3, base.size()));
+    const bool numbered = (base.starts_with("COM") || base.starts_with("LPT")) &&
+                          ((digit.size() == 1 && digit[0] >= '1' && digit[0] <= '9') || digit == "\xC2\xB9" || digit == "\xC2\xB2" || digit == "\xC2\xB3");
     if (numbered || base == "CON" || base == "PRN" || base == "AUX" || base == "NUL")
         return "opens the device " + base + ", not a file: the name is reserved, whatever its extension";
     if (name.ends_with(' ') || name.ends_with('.')) return "drops the trailing dots and spaces: the file gets another name";
@@ -173,7 +180,7 @@ std::string on_windows(std::string_view name) {
 // The file of `info` as given and of its rewrite: what this system did creating them, and,
 // where it differs, what Windows does with that name.
 void files(const std::string& info, const Text& rw) {
-    const std::string given = mmp(info), shown = encode_c_escapes(given, true);
+    const std::string given = mmp(info), shown = text_of(given);
     const std::string system = std::string("  (what ") + system_name() + " did)";
     row("file", "as given   " + shown + "  " + try_create(given).said + system);
     if (const std::string windows = on_windows(given); !windows.empty()) row("", "Windows    " + windows);
@@ -181,15 +188,16 @@ void files(const std::string& info, const Text& rw) {
         row("", "rewritten  -  nothing to try: the rewrite failed");
         return;
     }
-    std::string rewritten_shown = encode_c_escapes(mmp(rw.text), true);
-    rewritten_shown.resize(std::max(rewritten_shown.size(), shown.size()), ' ');
+    std::string rewritten_shown = text_of(mmp(rw.text));
+    const std::size_t width = display_width(rewritten_shown), given_width = display_width(shown);
+    rewritten_shown += std::string(std::max(width, given_width) - width, ' ');
     row("", "rewritten  " + rewritten_shown + "  " + try_create(mmp(rw.text)).said + system);
     if (const std::string windows = on_windows(mmp(rw.text)); !windows.empty()) row("", "Windows    " + windows);
 }
 
 // A failure the line above already named is not described again.
-void failure(std::string_view key, int32_t status, int32_t named, int32_t named_too) {
-    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + what_happened(status));
+void failure(std::string_view key, int32_t status, int32_t named, int32_t named_too, const std::string& info) {
+    row(key, status == named || status == named_too ? "fails: " + status_name(status) + "  (as above)" : "fails: " + said(status, info, key));
 }
 
 void sample(const Sample& s, Tally& t) {
@@ -198,20 +206,21 @@ void sample(const Sample& s, Tally& t) {
     const std::string title = s.label.empty() ? "line " + std::to_string(s.line) : s.label;
     std::cout << "\n[" << ++t.samples << "] " << title << "\n";
     std::vector<std::size_t> at;
-    row("input", encode_c_escapes(s.info, true, &at));
+    const std::string input = encode_c_escapes(s.info, true, &at, true);
+    row("input", input);
     const int32_t fault = c.report.error_offset;
     if (fault >= 0 && static_cast<std::size_t>(fault) < at.size())
-        std::cout << std::string(12 + at[static_cast<std::size_t>(fault)], ' ') << "^ "
+        std::cout << std::string(12 + display_width(std::string_view(input).substr(0, at[static_cast<std::size_t>(fault)])), ' ') << "^ "
                   << (static_cast<std::size_t>(fault) == s.info.size() ? "the end, unit " : "unit ") << fault << "\n";
-    row("verdict", verdict(c));
+    row("verdict", said(c.status, s.info, "check"));
     row("", std::string("form ") + form_name(c.report.form) +
                 (c.status == PSH_OK ? "" : c.report.rewritable != 0 ? "; psh_rewrite can fix it" : "; psh_rewrite cannot fix it"));
-    if (rw.status == PSH_OK) row("rewrite", encode_c_escapes(rw.text, true) + (rw.text == s.info ? "  (unchanged)" : ""));
-    else failure("rewrite", rw.status, c.status, c.status);
+    if (rw.status == PSH_OK) row("rewrite", text_of(rw.text) + (rw.text == s.info ? "  (unchanged)" : ""));
+    else failure("rewrite", rw.status, c.status, c.status, s.info);
     if (const Text ex = rewrite(s.info, PSH_REWRITE_EXACT); ex.status == PSH_OK && ex.text != rw.text)
-        row("exact", encode_c_escapes(ex.text, true) + "  (rewrite --exact: the exact-match form of KB Q193643)");
+        row("exact", text_of(ex.text) + "  (rewrite --exact: the exact-match form of KB Q193643)");
     if (nm.status == PSH_OK) row("name", nm.text);
-    else failure("name", nm.status, c.status, rw.status);
+    else failure("name", nm.status, c.status, rw.status, s.info);
     files(s.info, rw);
     ++(c.status == PSH_OK ? t.safe : rw.status == PSH_OK ? t.by_rewrite : nm.status == PSH_OK ? t.by_name : t.unusable);
 }

@@ -38,7 +38,9 @@ constexpr const char* kFileHelp =
     "one ProfileInfo a line in C escapes ('-': standard input);\n"
     "blank and '#' lines are skipped; a line may be LABEL<TAB>INFO,\n"
     "and a TAB after INFO starts the samples file's EXPECT, not read;\n"
-    "a line that cannot be read is a row that says why (exit status 3)";
+    "a line that cannot be read is a row that says why (exit status 3);\n"
+    "UTF-8 (a byte-order mark is skipped) or, after its byte-order\n"
+    "mark, UTF-16 LE or BE";
 
 // Writes each answer as a row of the table or a JSON object, as soon as it is given.
 class Writer {
@@ -72,22 +74,23 @@ public:
               ", so the ProfileInfo is only what follows it, and it has no \\n between server and mailbox" +
               (label.empty() ? "" : " (for server " + label + ", write " + label + "\\n" + encode_c_escapes(info, false) + ")");
         if (json_) {
-            Json j = common(source, label, latin1_to_utf8(info), encode_c_escapes(info, false));
+            Json j = common(source, label, utf8_or_replacement(info), encode_c_escapes(info, false));
             j["status"] = a.status;
             j["status_hex"] = status_hex(a.status);
             j["status_name"] = status_name(a.status);
             j["ok"] = a.status == PSH_OK;
-            j["message"] = latin1_to_utf8(a.message);
+            j["message"] = utf8_or_replacement(a.message);
             for (auto& [key, value] : a.json.items()) j[key] = std::move(value);
-            if (!note.empty()) j["note"] = latin1_to_utf8(note);
-            std::cout << j.dump(-1, ' ', true) << "\n";
+            if (!note.empty()) j["note"] = utf8_or_replacement(note);
+            std::cout << dump(j) << "\n";
             return;
         }
         std::vector<std::string> cells{a.status_cell.empty() ? status_name(a.status) : a.status_cell};
         cells.insert(cells.end(), a.cells.begin(), a.cells.end());
-        // PROFILEINFO: quoted in C escapes, cut short after kShownMax characters.
+        // PROFILEINFO: quoted in C escapes, its characters outside ASCII as themselves, cut
+        // short after kShownMax bytes.
         std::vector<std::size_t> at;
-        std::string shown = encode_c_escapes(info, true, &at);
+        std::string shown = encode_c_escapes(info, true, &at, true);
         if (shown.size() > kShownMax) {
             std::size_t keep = 0;
             while (keep < info.size() && at[keep + 1] <= kShownMax) ++keep;
@@ -103,24 +106,32 @@ public:
     void write(const std::string& source, const BadLine& b) {
         ++bad_;
         if (json_) {
-            Json j = common(source, b.label, nullptr, latin1_to_utf8(b.written));
+            Json j = common(source, b.label, nullptr, utf8_or_replacement(b.written));
             j["status"] = nullptr;
             j["status_hex"] = nullptr;
             j["status_name"] = b.kind;
             j["ok"] = false;
-            j["message"] = latin1_to_utf8(b.what);
+            j["message"] = utf8_or_replacement(b.what);
             j["column"] = b.column;
-            std::cout << j.dump(-1, ' ', true) << "\n";
+            std::cout << dump(j) << "\n";
             return;
         }
         std::vector<std::string> cells{b.kind};
         cells.resize(1 + cmd_.columns.size(), "-");
-        // The line as written, a byte a column (any byte outside printable ASCII as '?').
-        std::string shown = b.written.substr(0, kShownMax);
-        std::ranges::replace_if(shown, [](char c) { return c < 0x20 || c > 0x7E; }, '?');
+        // The line as written (its characters outside ASCII as themselves, any other byte
+        // outside printable ASCII as '?'), the caret under the byte at fault.
+        std::string shown;
+        std::size_t caret = std::string::npos;
+        for (std::size_t i = 0; i < b.written.size() && i < kShownMax;) {
+            if (i == b.offset) caret = shown.size() + 1;
+            const Utf8Char c = utf8_at(b.written, i);
+            const bool itself = c.len == 1 ? c.cp >= 0x20 && c.cp <= 0x7E : c.len > 0 && shown_as_itself(c.cp);
+            shown += itself ? b.written.substr(i, c.len) : "?";
+            i += itself ? c.len : 1;
+        }
+        if (b.offset == b.written.size() && b.offset < kShownMax) caret = shown.size() + 1;  // at the end
         shown = "\"" + shown + (b.written.size() > kShownMax ? "...\"" : "\"");
-        write_row(b.label, b.line, cells, shown, b.offset < kShownMax ? b.offset + 1 : std::string::npos,
-                  " column " + std::to_string(b.column) + ": " + b.what);
+        write_row(b.label, b.line, cells, shown, caret, " column " + std::to_string(b.column) + ": " + b.what);
     }
 
     int finish() const {
@@ -135,19 +146,24 @@ public:
     }
 
 private:
+    // UTF-8 as it is (not \uXXXX). Every text field is made UTF-8 first (utf8_or_replacement);
+    // should a command's field still hold a byte that is not, it is U+FFFD too, not a throw.
+    static std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
     // The fields every JSON object starts with.
     static Json common(const std::string& source, const std::string& label, Json input, std::string input_escaped) {
         Json j = Json::object();
         j.get_ref<Json::object_t&>().reserve(24);  // every field without moving the others
-        j["source"] = latin1_to_utf8(source);
-        j["label"] = label.empty() ? Json(nullptr) : Json(latin1_to_utf8(label));
+        j["source"] = utf8_or_replacement(source);
+        j["label"] = label.empty() ? Json(nullptr) : Json(utf8_or_replacement(label));
         j["input"] = std::move(input);
         j["input_escaped"] = std::move(input_escaped);
         return j;
     }
 
     // #, LINE and LABEL, then `cells`, then PROFILEINFO (`shown`), and under it a caret at
-    // `caret` (npos: none) followed by `after`.
+    // byte `caret` of `shown` (npos: none) followed by `after`; each placed by display
+    // columns, not bytes.
     void write_row(const std::string& label, int line, const std::vector<std::string>& cells, const std::string& shown,
                    std::size_t caret, const std::string& after) {
         std::vector<std::string> all{std::to_string(++rows_)};
@@ -156,14 +172,18 @@ private:
         all.push_back(shown);
         const std::string text = row(all);
         std::cout << text << "\n";
-        if (caret != std::string::npos) std::cout << std::string(text.size() - shown.size() + caret, ' ') << "^" << after << "\n";
+        if (caret != std::string::npos)
+            std::cout << std::string(display_width(text) - display_width(shown) + display_width(shown.substr(0, caret)), ' ') << "^"
+                      << after << "\n";
     }
 
-    // The cells, each padded to its column's width (PROFILEINFO's is 0: never padded).
+    // The cells, each padded to its column's width (PROFILEINFO's is 0: never padded), in
+    // display columns (utf.hpp's display_width: a CJK character takes 2).
     std::string row(const std::vector<std::string>& cells) const {
         std::string text;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            const std::string pad(std::max(columns_[c].width, cells[c].size()) - cells[c].size(), ' ');
+            const std::size_t width = display_width(cells[c]);
+            const std::string pad(std::max(columns_[c].width, width) - width, ' ');
             text += (c > 0 ? "  " : "") + (columns_[c].right ? pad + cells[c] : cells[c] + pad);
         }
         return text;
@@ -177,21 +197,6 @@ private:
 };
 
 }  // namespace
-
-std::string latin1_to_utf8(std::string_view units) {
-    std::string s;
-    s.reserve(units.size());
-    for (const char c : units) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x80) {
-            s += c;
-        } else {
-            s += static_cast<char>(0xC0 | (u >> 6));
-            s += static_cast<char>(0x80 | (u & 0x3F));
-        }
-    }
-    return s;
-}
 
 void add_json_option(CLI::App& command) { command.add_flag("--json")->description("one JSON object a line instead of a table"); }
 
@@ -243,8 +248,8 @@ int run_lines(const CLI::App& command, const LineCommand& cmd) {
         std::string info;
         if (!decode_c_escapes(in.value, info, e))
             return usage_error("argument " + std::to_string(argument) + ": bad escape at column " +
-                               std::to_string(e.column + 1) + ": " + e.message + "\n    " + in.value +
-                               "\n    " + std::string(e.column, ' ') + "^");
+                               std::to_string(char_count(std::string_view(in.value).substr(0, e.column)) + 1) + ": " + e.message +
+                               "\n    " + in.value + "\n    " + std::string(display_width(std::string_view(in.value).substr(0, e.column)), ' ') + "^");
         in.value = std::move(info);
     }
     if (inputs.empty())

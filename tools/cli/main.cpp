@@ -48,8 +48,11 @@ constexpr const char* kDescription =
 constexpr const char* kFooter =
     "'profshim help COMMAND' lists a command's options.\n\n"
     "Output: a table, each row written as soon as its line is read; --json writes one JSON\n"
-    "object a line. In JSON, \"input\" holds one code point per unit (a byte 0x80-0xFF is\n"
-    "U+0080-U+00FF), so offsets index it.\n\n"
+    "object a line. Text is UTF-8, in the table and in JSON. Offsets count the bytes of the\n"
+    "UTF-8 input, as the library does; \"input_escaped\" holds every byte (outside ASCII as\n"
+    "\\xHH), and in JSON text a byte that starts no well-formed UTF-8 character is U+FFFD.\n"
+    "The table shows characters outside ASCII as themselves (but spaces and invisible ones\n"
+    "as \\xHH) and aligns its columns by display columns: 2 for a CJK character, 1 for most.\n\n"
     "Exit status: 0 when every input is OK, 1 when any is not, 2 on a usage error\n"
     "(unknown command or option, a bad escape in an INFO argument, an unreadable file) or when\n"
     "the output cannot be written, 3 when every line was answered but some line of a -f FILE\n"
@@ -259,7 +262,13 @@ int file_error(std::string_view message) {
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);  // iostreams only: their own buffers, no stdio lock per character
     try {
+#ifdef _WIN32
+        (void)argc, (void)argv;  // the ANSI code page's: the UTF-16 command line instead
+        profshim_cli::windows_console_output();
+        const int rc = profshim_cli::run(profshim_cli::windows_arguments());
+#else
         const int rc = profshim_cli::run(std::vector<std::string>(argv + 1, argv + argc));
+#endif
         errno = 0;
         if (std::cout.flush()) return rc;
         // A full disk or a closed pipe: the output is incomplete, whatever the inputs were.

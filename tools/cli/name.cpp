@@ -13,8 +13,8 @@ Answer answer(const std::string& info, bool json) {
     Answer a;
     a.status = t.status;
     a.message = good ? "PSH_OK: the profile name was made: a safe, stable MAPI profile name for this server and mailbox."
-                     : "psh_profile_name failed, there is no name: " + what_happened(t.status);
-    if (json) a.json = {{"name", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)}};
+                     : "profshim name failed, there is no name: " + said(t.status, info, "name");
+    if (json) a.json = {{"name", good ? Json(utf8_or_replacement(t.text)) : Json(nullptr)}};
     else a.cells = {good ? t.text : "-"};
     return a;
 }

@@ -62,12 +62,12 @@ std::unique_ptr<dir::Source> open_source(const CLI::App& command, std::string& u
 Json evidence_of(const dir::Answer& a) {
     Json evidence = Json::object();
     for (const dir::Evidence& e : a.evidence)
-        evidence[e.attribute] = e.attribute == "msExchMailboxGuid" ? e.value : latin1_to_utf8(e.value);
+        evidence[e.attribute] = e.attribute == "msExchMailboxGuid" ? e.value : utf8_or_replacement(e.value);
     return evidence;
 }
 
 Json text_or_null(const std::optional<std::string>& text) {
-    return text ? Json(latin1_to_utf8(*text)) : Json(nullptr);
+    return text ? Json(utf8_or_replacement(*text)) : Json(nullptr);
 }
 
 int run(const CLI::App& command) {
@@ -104,11 +104,11 @@ int run(const CLI::App& command) {
                         {"result", result},
                         {"output", text_or_null(a.output)},
                         {"entry", text_or_null(a.entry)},
-                        {"reason", a.reason.empty() ? Json(nullptr) : Json(latin1_to_utf8(a.reason))},
-                        {"filter", a.filter.empty() ? Json(nullptr) : Json(latin1_to_utf8(a.filter))},
+                        {"reason", a.reason.empty() ? Json(nullptr) : Json(utf8_or_replacement(a.reason))},
+                        {"filter", a.filter.empty() ? Json(nullptr) : Json(utf8_or_replacement(a.filter))},
                         {"candidates", Json::array()},
                         {"evidence", evidence_of(a)}};
-            for (const std::string& dn : a.candidates) row.json["candidates"].push_back(latin1_to_utf8(dn));
+            for (const std::string& dn : a.candidates) row.json["candidates"].push_back(utf8_or_replacement(dn));
         } else {
             row.cells = {a.output ? encode_c_escapes(*a.output, true) : "-"};
         }

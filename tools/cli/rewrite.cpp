@@ -16,18 +16,20 @@ int run(const CLI::App& command) {
         const Text t = rewrite(info, flags);
         const bool good = t.status == PSH_OK, differs = good && t.text != info;
         changed += differs ? 1 : 0;
+        // A DN kept by --keep-dn that rewrite without it would fix: say so.
+        const bool kept_dn_alone = keep_dn && t.status == PSH_E_UNSAFE_CHAR && rewrite(info, flags & ~PSH_REWRITE_KEEP_DN).status == PSH_OK;
         Answer a;
         a.status = t.status;
-        a.message = !good    ? "psh_rewrite failed, there is no output: " + what_happened(t.status)
+        a.message = !good    ? "profshim rewrite failed, there is no output: " + said(t.status, info, "rewrite", kept_dn_alone)
                     : differs ? "PSH_OK: the output is the safe form of this ProfileInfo; give it to CDO Session.Logon."
-                              : "PSH_OK: this ProfileInfo is already in its safe form; psh_rewrite changed nothing.";
+                              : "PSH_OK: this ProfileInfo is already in its safe form; nothing was changed.";
         if (json)
             a.json = {{"keep_dn", keep_dn},
                       {"exact", exact},
-                      {"output", good ? Json(latin1_to_utf8(t.text)) : Json(nullptr)},
+                      {"output", good ? Json(utf8_or_replacement(t.text)) : Json(nullptr)},
                       {"changed", good ? Json(differs) : Json(nullptr)}};
         else
-            a.cells = {good ? encode_c_escapes(t.text, true) : "-"};
+            a.cells = {good ? encode_c_escapes(t.text, true, nullptr, true) : "-"};
         return a;
     };
     auto summary = [&](std::size_t n, std::size_t ok) {

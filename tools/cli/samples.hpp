@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "utf.hpp"
+
 namespace profshim_cli {
 
 struct EscapeError {
@@ -73,15 +75,25 @@ inline bool decode_c_escapes(std::string_view text, std::string& out, EscapeErro
 }
 
 // `units` in C escapes: printable ASCII as itself (a backslash doubled), LF, CR and TAB as
-// \n \r \t, every other byte as \xHH: pure ASCII, so a unit's
-// column is its byte position there. With `quoted` the text is wrapped in double quotes and
-// a double quote inside is written \". `columns`, when given, receives the column of every
-// unit, then of the end.
-inline std::string encode_c_escapes(std::string_view units, bool quoted, std::vector<std::size_t>* columns = nullptr) {
+// \n \r \t, every other byte as \xHH: pure ASCII, so a unit's column is its byte
+// position there. With `utf8` (for a reader, as the table shows it), a well-formed UTF-8
+// character that shown_as_itself (utf.hpp) is written as itself, its bytes as they are.
+// With `quoted` the text is wrapped in double quotes and a double quote inside is written
+// \". `columns`, when given, receives the byte offset in the result of every unit, then of
+// the end.
+inline std::string encode_c_escapes(std::string_view units, bool quoted, std::vector<std::size_t>* columns = nullptr,
+                                    bool utf8 = false) {
     std::string s = quoted ? "\"" : "";
-    for (const char c : units) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const char c = units[i];
         if (columns != nullptr) columns->push_back(s.size());
         const auto u = static_cast<unsigned char>(c);
+        if (const Utf8Char ch = utf8 && u >= 0x80 ? utf8_at(units, i) : Utf8Char{}; ch.len > 0 && shown_as_itself(ch.cp)) {
+            s.append(units.substr(i, ch.len));
+            for (std::size_t k = 1; k < ch.len && columns != nullptr; ++k) columns->push_back(s.size());
+            i += ch.len - 1;
+            continue;
+        }
         if (c == '\n') s += "\\n";
         else if (c == '\r') s += "\\r";
         else if (c == '\t') s += "\\t";
@@ -109,13 +121,14 @@ struct BadLine {
     int line = 0;
     std::string label;       // as for Sample
     std::string written;     // the INFO field as written, at most kMaxLine bytes
-    std::size_t column = 0;  // 1-based in the line: where the fault starts
+    std::size_t column = 0;  // 1-based in the line, in characters: where the fault starts
     std::size_t offset = 0;  // the same, 0-based in `written`
     const char* kind = "";   // "BAD_ESCAPE", "LINE_TOO_LONG"
     std::string what;        // "bad escape: unknown escape \j (...)"
 };
 
 inline constexpr std::size_t kMaxLine = 65536;
+inline constexpr const char* kOddUtf16 = ": the UTF-16 file ends in the middle of a unit (an odd number of bytes)";
 
 // Reads `in` a line at a time and hands each sample to `each` before the next line is read,
 // each line that cannot be read to `bad` (which returns whether to go on). "" at the end of
@@ -125,22 +138,64 @@ template <class Each, class Bad>
 std::string read_lines(std::istream& in, Each each, Bad bad) {
     constexpr int eof = std::char_traits<char>::eof();
     std::streambuf& buf = *in.rdbuf();
+    // The file's bytes; or, for a file that starts with a UTF-16 byte-order mark (FF FE, as
+    // Notepad's "Unicode" and PowerShell 5's `>` write, or FE FF), its text in UTF-8, a byte
+    // at a time. A lone surrogate becomes bytes no UTF-8 reader takes (append_utf8), so the
+    // library answers PSH_E_BAD_CHAR there, as it does for ill-formed UTF-16 in psh_check_w.
+    bool utf16 = false, big_endian = false, odd = false;
+    long held = -1;       // a UTF-16 unit read after a lone high surrogate
+    std::string pending;  // the rest of the current character's UTF-8 bytes
+    std::size_t next = 0;
+    const auto unit = [&]() -> long {
+        if (const long u = held; u >= 0) {
+            held = -1;
+            return u;
+        }
+        const int a = buf.sbumpc();
+        if (a == eof) return -1;
+        const int b = buf.sbumpc();
+        if (b == eof) {
+            odd = true;
+            return -1;
+        }
+        return big_endian ? (a << 8) | b : (b << 8) | a;
+    };
+    const auto get = [&]() -> int {
+        if (next < pending.size()) return static_cast<unsigned char>(pending[next++]);
+        if (!utf16) return buf.sbumpc();
+        long u = unit();
+        if (u < 0) return eof;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            const long low = unit();
+            if (low >= 0xDC00 && low <= 0xDFFF) u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+            else held = low;
+        }
+        pending.clear();
+        append_utf8(pending, static_cast<char32_t>(u));
+        next = 1;
+        return static_cast<unsigned char>(pending[0]);
+    };
+    int start = buf.sbumpc();
+    if ((start == 0xFF || start == 0xFE) && buf.sgetc() == (start ^ 0x01)) {
+        buf.sbumpc();
+        utf16 = true;
+        big_endian = start == 0xFE;
+        start = get();
+    }
     Sample s;
     std::string text;
-    for (int c = buf.sbumpc(); c != eof; c = buf.sbumpc()) {
+    for (int c = start; c != eof; c = get()) {
         ++s.line;
         text.clear();
         bool too_long = false;
-        for (; c != eof && c != '\n'; c = buf.sbumpc()) {
+        for (; c != eof && c != '\n'; c = get()) {
             if (text.size() == kMaxLine) too_long = true;  // the rest of the line is skipped
             else text += static_cast<char>(c);
         }
         std::string_view line = text;
-        // A file saved on Windows may start with a byte-order mark: UTF-8's is skipped; a
-        // UTF-16 file (PowerShell 5's `>`) is not text this reader can take.
+        // A file saved on Windows may start with UTF-8's byte-order mark: it is skipped.
         if (s.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-        if (s.line == 1 && (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")))
-            return "1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8 or ASCII";
+        if (odd) return std::to_string(s.line) + ":" + std::to_string(text.size() + 1) + kOddUtf16;
         if (!too_long && !line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::size_t first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
@@ -162,7 +217,8 @@ std::string read_lines(std::istream& in, Each each, Bad bad) {
         }
         const std::string_view written = line.substr(info_start, info_end - info_start);
         const auto fault = [&](std::size_t offset, const char* kind, std::string what) {
-            return bad(BadLine{s.line, s.label, std::string(written), info_start + offset + 1, offset, kind, std::move(what)});
+            const std::size_t column = char_count(line.substr(0, info_start + offset)) + 1;  // as an editor counts
+            return bad(BadLine{s.line, s.label, std::string(written), column, offset, kind, std::move(what)});
         };
         if (too_long) {
             if (!fault(written.size(), "LINE_TOO_LONG", "the line is longer than " + std::to_string(kMaxLine) + " bytes")) return "";
@@ -175,7 +231,7 @@ std::string read_lines(std::istream& in, Each each, Bad bad) {
         }
         each(std::as_const(s));
     }
-    return "";
+    return odd ? std::to_string(s.line + 1) + ":1" + kOddUtf16 : "";
 }
 
 // read_lines for a caller to whom a bad line is the end: it stops there, and says
