@@ -33,6 +33,13 @@ std::unique_ptr<dir::Source> open_source(const CLI::App& command, std::string& u
         usage = "resolve needs one of --ldap URI and --ldif FILE";
         return nullptr;
     }
+    // A password file with nothing to bind as would be ignored and the run go on anonymously:
+    // say so instead (a newcomer's finding).
+    if (value_of(command, "--bind-dn").empty() && !value_of(command, "--password-file").empty()) {
+        usage = "--password-file goes with --bind-dn (a simple bind); without --bind-dn the bind is " +
+                std::string(ldap.empty() ? "not made (--ldif)" : "anonymous or Negotiate and takes no password");
+        return nullptr;
+    }
     if (!ldif.empty()) {
 #if PROFSHIM_DIRECTORY_HAVE_LDIF
         return dir::open_ldif(ldif);

@@ -135,8 +135,11 @@ class Status(enum.IntEnum):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    # Hashes as the signed value it is (a dict keyed by Status finds it by its signed value).
-    __hash__ = int.__hash__
+    # Hashes as the unsigned value every document writes (0x80040209), so that a set or dict
+    # built from those constants finds a Status (a newcomer's finding); it still equals its
+    # signed value too, but a dict keyed by signed values does not find it.
+    def __hash__(self) -> int:
+        return hash(int(self) & 0xFFFFFFFF)
 
     def __str__(self) -> str:
         return self.c_name
