@@ -19,7 +19,7 @@ constexpr StatusText kStatusTexts[] = {
     {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER: the output buffer is too small; *out_len holds the length needed, so call again with cap = *out_len + 1."},
     {PSH_E_TOO_LONG, "PSH_E_TOO_LONG: the input is longer than PSH_MAX_INPUT (4096 units), or a NUL-terminated input has no NUL within 4097 units; pass the real length."},
     {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS: a flag bit this version of profshim does not define was set; pass 0 or the PSH_ flags of the header."},
-    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR: the ProfileInfo holds a control character (a CR, TAB, NUL, U+007F or U+0080-U+009F) or text that is not well-formed UTF-8 (byte functions) or UTF-16 (_w functions); do not drop it from a name, which would name another mailbox: pass the text as the directory holds it (psh_rewrite turns a CR of a line break into LF and trims tabs at the ends of lines, nothing more)."},
+    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR: the ProfileInfo has a control character (CR, TAB, NUL, U+007F-U+009F) or ill-formed UTF-8/UTF-16; do not drop it from a name: that names another mailbox (psh_rewrite only turns a line break's CR into LF and trims tabs at line ends)."},
     {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR: no LF between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."},
     {PSH_E_SYNTAX, "PSH_E_SYNTAX: too many line feeds; use server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
     {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER: the server part before the LF is empty; give the Exchange server's name."},
