@@ -76,4 +76,10 @@ set(CPACK_STRIP_FILES ON)   # the DLL and the EXE lose their symbol tables, not 
 # pkg-config is not a Windows tool, and the .pc file would name this machine's install
 # prefix: it stays out of the zip.
 set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/WindowsPackagePrune.cmake")
+# cpack's zip has no entry for its top folder, which `unzip` under umask 077 then makes 0700:
+# tools/zip_modes.py gives every folder an entry of 0755 and every file 0644 (programs 0755).
+find_program(PROFSHIM_HOST_PYTHON3 NAMES python3 REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+set(CPACK_PROFSHIM_PYTHON "${PROFSHIM_HOST_PYTHON3}")
+set(CPACK_PROFSHIM_ZIP_MODES "${PROJECT_SOURCE_DIR}/tools/zip_modes.py")
+set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/WindowsPackageModes.cmake")
 include(CPack)

@@ -132,20 +132,24 @@ namespace ProfShim
 
     /// <summary>What ProfileInfo.Check found; immutable. Offsets and lengths are UTF-16
     /// units, that is .NET string indexes (a character above U+FFFF is two; an offset at
-    /// one points at its high surrogate). A report no Check made (default(CheckReport)) is not Ok: its
-    /// Status is Unexpected and IsChecked false.</summary>
+    /// one points at its high surrogate). A report no Check made (default(CheckReport)) is
+    /// empty: not Ok, Status Unexpected, IsChecked false, every offset -1 (as where nothing is
+    /// at fault), and its Text says it is empty rather than an internal failure.</summary>
     public readonly struct CheckReport
     {
         private readonly Status status;
         private readonly string info;       // the string checked, for Server and Mailbox
+        // Stored as given; a default struct's zeros would read as offset 0, so the getters
+        // give -1 for a report no Check made.
+        private readonly int serverOffset, mailboxOffset, errorOffset;
 
         public Status Status { get { return IsChecked ? status : Status.Unexpected; } }
         public Form Form { get; }
-        public int ServerOffset { get; }   // -1 until the separators are parsed
+        public int ServerOffset { get { return IsChecked ? serverOffset : -1; } }   // -1 until the separators are parsed
         public int ServerLength { get; }
-        public int MailboxOffset { get; }  // -1 until then
+        public int MailboxOffset { get { return IsChecked ? mailboxOffset : -1; } } // -1 until then
         public int MailboxLength { get; }
-        public int ErrorOffset { get; }    // -1 when none, or when no single unit is at fault
+        public int ErrorOffset { get { return IsChecked ? errorOffset : -1; } }     // -1 when none, or when no single unit is at fault
         public bool Rewritable { get; }    // Rewrite(info) would succeed
         public bool IsChecked { get; }     // made by Check (or a constructor), not default
 
@@ -163,11 +167,11 @@ namespace ProfShim
         {
             this.status = status;
             Form = form;
-            ServerOffset = serverOffset;
+            this.serverOffset = serverOffset;
             ServerLength = serverLength;
-            MailboxOffset = mailboxOffset;
+            this.mailboxOffset = mailboxOffset;
             MailboxLength = mailboxLength;
-            ErrorOffset = errorOffset;
+            this.errorOffset = errorOffset;
             Rewritable = rewritable;
             IsChecked = true;
             this.info = info;
@@ -183,8 +187,8 @@ namespace ProfShim
         public string Mailbox { get { return Part(MailboxOffset, MailboxLength); } }
 
         /// <summary>What Status means and what to do next (for a DN of Exchange 2007 or
-        /// later, why it is not rewritten).</summary>
-        public string Text { get { return Texts.ForStatus(Status, Mailbox); } }
+        /// later, why it is not rewritten); for default(CheckReport), that it is empty.</summary>
+        public string Text { get { return IsChecked ? Texts.ForStatus(Status, Mailbox) : Texts.NotChecked; } }
 
         /// <summary>"Ok", "UnsafeChar at 7", "NoSeparator" (no single character at fault),
         /// or "not checked" for default(CheckReport).</summary>
@@ -247,6 +251,13 @@ namespace ProfShim
             return Said(status, IsModernDn(info) ? ModernDn : NotRewritable);
         }
 
+        // CheckReport.Text of default(CheckReport): its Status is Unexpected so that it is
+        // never taken for Ok, but no call failed, so it must not ask for a bug report.
+        internal const string NotChecked =
+            "not checked: this CheckReport is empty (default(CheckReport)), made by no " +
+            "ProfileInfo.Check, so it says nothing about any ProfileInfo; check the string " +
+            "with ProfileInfo.Check(info) and read that report.";
+
         private const string ModernDn =
             "the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is Exchange " +
             "Administrative Group (FYDIBOHF23SPDLT)), whose last part is not the alias: a display " +
@@ -278,8 +289,7 @@ namespace ProfShim
                            "a fault of the assembly: please report the call that caused it.";
                 case Status.Unexpected:
                     return "an internal failure was caught inside profshim and nothing was " +
-                           "changed; please report the input that caused it (a default(CheckReport) " +
-                           "says this too: it was made by no Check).";
+                           "changed; please report the input that caused it.";
                 case Status.InsufficientBuffer:
                     return "a result did not fit the room the ProfShim assembly gave it; this is " +
                            "a fault of the assembly: please report the input.";

@@ -13,16 +13,18 @@ predates the nuspec <license> element:
   runtimes/linux-x64/native/libprofshim.so   app's RID beside it, where DllImport("profshim")
                                            finds it (Mono and .NET on Linux try lib*.so)
 Each native library is checked to be for its runtime (ELF / PE machine) before packing, and
-stripped with the given tool. Every entry is a Unix regular file of mode 0644: zipfile's
-default (no mode) unpacks with `unzip` as 0600, which a service account other than the one
-that unpacked it cannot load. The test unpacks with `unzip`, as the README does, and checks
-the modes it gets. Prints one line per check and "N passed, N failed".
+stripped with the given tool. Every file is a Unix regular file of mode 0644 and every folder
+has an entry of mode 0755 (tools/zip_modes.py): zipfile's default (no mode) unpacks with
+`unzip` as 0600, and a folder without an entry as 0700 under `umask 077`, which a service
+account other than the one that unpacked it cannot load from. The test unpacks with `unzip`
+under umask 077, as the README does, and checks the modes it gets (NuGet reads folder
+entries as no part: NuGet/Home#16, fixed in NuGet 3). Prints one line per check and
+"N passed, N failed".
 """
 
 import argparse
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,7 @@ import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import native_library  # noqa: E402  (tools/native_library.py)
+import zip_modes  # noqa: E402  (tools/zip_modes.py)
 
 _checks = native_library.Checks()
 ok, fail, expect = _checks.ok, _checks.fail, _checks.expect
@@ -40,10 +43,6 @@ NATIVE_NAME = {"win-x64": "profshim.dll", "win-x86": "profshim.dll", "linux-x64"
 
 
 runtime_of = native_library.runtime_of
-
-# Every part: a regular file, rw-r--r--, made on Unix (so unzip applies the mode).
-ENTRY_MODE = stat.S_IFREG | 0o644
-UNIX = 3
 
 
 NUSPEC = """<?xml version="1.0" encoding="utf-8"?>
@@ -126,19 +125,14 @@ def pack(args):
     if not good:
         return None
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in sorted(parts):
-            entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-            entry.create_system = UNIX
-            entry.external_attr = ENTRY_MODE << 16
-            z.writestr(entry, parts[name], compress_type=zipfile.ZIP_DEFLATED)
+    zip_modes.write_zip(args.out, parts)
     ok("packed %s (%d bytes)" % (args.out, os.path.getsize(args.out)))
     return parts
 
 
 def check(args, license_bytes):
     with zipfile.ZipFile(args.out) as z:
-        names = sorted(z.namelist())
+        names = sorted(n for n in z.namelist() if not n.endswith("/"))
         want = sorted(["ProfShim.nuspec", "[Content_Types].xml", "_rels/.rels", "LICENSE.txt",
                        "lib/net45/ProfShim.dll", "lib/net45/ProfShim.xml"]
                       + ["runtimes/%s/native/%s" % (rid, NATIVE_NAME[rid]) for rid in sorted(NATIVE_NAME)])
@@ -161,9 +155,12 @@ def check(args, license_bytes):
         rels = ET.fromstring(z.read("_rels/.rels"))
         expect([r.get("Target") for r in rels] == ["/ProfShim.nuspec"], "_rels/.rels points at the nuspec")
         modes = {i.filename: (i.create_system, i.external_attr >> 16) for i in z.infolist()}
-        wrong = sorted(n for n, m in modes.items() if m != (UNIX, ENTRY_MODE))
-        expect(not wrong, "every part is a regular file of mode 0644 made on Unix%s" % (
+        wrong = sorted(n for n, m in modes.items()
+                       if m != (zip_modes.UNIX, zip_modes.FOLDER_MODE if n.endswith("/") else zip_modes.FILE_MODE))
+        expect(not wrong, "every part is a regular file of mode 0644, every folder an entry of 0755, made on Unix%s" % (
             " (not: %s)" % wrong if wrong else ""))
+        folders = sorted(n for n in modes if n.endswith("/"))
+        expect(folders == zip_modes.folders_of(names), "an entry for each folder and no other: %s" % folders)
         for rid, name in sorted(NATIVE_NAME.items()):
             part = "runtimes/%s/native/%s" % (rid, name)
             if part in names:
@@ -172,11 +169,13 @@ def check(args, license_bytes):
 
 
 def run_program(args):
-    """Unpack into a fresh folder with `unzip`, as the README does, and check that every
-    file can be read by any account (a service account loads the native library); compile
+    """Unpack under umask 077 and check the modes unzip gives (tools/zip_modes.py); unpack
+    into a fresh folder with `unzip`, as the README does, and check that every file can be
+    read by any account (a service account loads the native library); compile
     the test program against the package's assembly; deploy it as a linux-x64 build would
     (the assembly and the RID's native library beside the program); run it with nothing on
     LD_LIBRARY_PATH."""
+    zip_modes.check_unzip(args.out, expect)
     tmp = tempfile.mkdtemp(prefix="profshim-nuget-")
     try:
         pkg = os.path.join(tmp, "package")

@@ -5,6 +5,11 @@
 
 #include <string_view>
 
+#include "buffers.hpp"
+#include "exchange_dn.hpp"
+#include "normalise.hpp"
+#include "profile_info.hpp"
+
 namespace profshim::com {
 namespace {
 
@@ -61,26 +66,48 @@ constexpr std::string_view kNotRewritable =
     "it out would name another mailbox; name a profile of your own with ProfileName(info), or give "
     "the mailbox's alias as the directory holds it (its mailNickname).";
 
-// The /ou= RDN of every legacyExchangeDN made by Exchange 2007 and later (profshim.h
-// section 6 step 3, "exactly that text, in any ASCII case"). The library answers
-// PSH_E_UNSAFE_CHAR with rewritable 0 for such a DN as for one whose last RDN holds ':' or
-// '?', so the object tells them apart by this documented text. An RDN holds no '/', so in a
-// valid DN "/ou=" is the DN's own /ou= RDN.
-constexpr std::string_view kModernOu = "/ou=exchange administrative group (fydibohf23spdlt)/";
+// Whether a DN is one of Exchange 2007 or later (its /ou= RDN is the fixed administrative
+// group, profshim.h section 6 step 3): the library answers PSH_E_UNSAFE_CHAR with
+// rewritable 0 for such a DN as for one whose last RDN holds ':' or '?', so the object asks
+// the engine's own DN parser, which looks at the DN's /ou= RDN (a scan for the text would
+// also match it inside an alias, which is no DN). This DLL holds the engine, so the
+// object asks it rather than keep a copy of the rule.
+bool is_modern_dn(Text text, Range dn) {
+    const DnParse parse = parse_exchange_dn(text, dn);
+    return parse.fault.ok() && parse.fixed_administrative_group;
+}
 
-bool is_modern_dn(const psh_wchar* text, int32_t length) noexcept {
-    if (text == nullptr) return false;
-    const auto n = static_cast<int32_t>(kModernOu.size());
-    for (int32_t start = 0; start + n <= length; ++start) {
-        int32_t i = 0;
-        for (; i < n; ++i) {
-            psh_wchar c = text[start + i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<psh_wchar>(c + ('a' - 'A'));
-            if (c != static_cast<psh_wchar>(kModernOu[i])) break;
-        }
-        if (i == n) return true;
+// `ask` of the UTF-8 text the engine reads for `units`; false for no text or one over
+// PSH_MAX_INPUT.
+template <class Ask>
+bool ask_engine(const psh_wchar* units, int32_t length, Ask ask) noexcept {
+    if (units == nullptr || length <= 0) return false;
+    try {
+        InputBytes bytes;
+        Input input;
+        return read_input(units, length, bytes, input) == PSH_OK && ask(input.text);
+    } catch (...) {   // the engine throws nothing; a text is never worth a terminate
+        return false;
     }
-    return false;
+}
+
+// `mailbox` (a mailbox part, as a report holds it) is such a DN.
+bool is_modern_dn_mailbox(const psh_wchar* mailbox, int32_t length) noexcept {
+    return ask_engine(mailbox, length, [](Text text) { return is_modern_dn(text, Range{0, text.size()}); });
+}
+
+// The mailbox of the ProfileInfo `info` is such a DN, as Rewrite reads it: normalised
+// (CRLF, spaces at the ends of lines), then split at its line feeds.
+bool is_modern_dn_info(const psh_wchar* info, int32_t length) noexcept {
+    return ask_engine(info, length, [](Text raw) {
+        InputBytes work;
+        const Normalised normalised = normalise(raw, gsl::span<char>(work));
+        if (!normalised.fault.ok()) return false;
+        const Text text(work.data(), normalised.size);
+        Layout layout;
+        return parse_layout(text, normalised.line_feeds, layout).ok() && layout.form == PSH_FORM_DN &&
+               is_modern_dn(text, layout.mailbox);
+    });
 }
 
 // Pieces of ASCII or UTF-16 text joined into one new BSTR (NULL when out of memory).
@@ -130,7 +157,7 @@ BSTR unknown(int32_t status) noexcept {
 BSTR status_text(int32_t status, const psh_wchar* mailbox, int32_t mailbox_length) noexcept {
     const StatusWords* words = words_of(status);
     if (words == nullptr) return unknown(status);
-    if (status == PSH_E_UNSAFE_CHAR && is_modern_dn(mailbox, mailbox_length)) return said(words->name, kModernDn);
+    if (status == PSH_E_UNSAFE_CHAR && is_modern_dn_mailbox(mailbox, mailbox_length)) return said(words->name, kModernDn);
     return said(words->name, words->body);
 }
 
@@ -138,7 +165,7 @@ BSTR rewrite_text(int32_t status, const psh_wchar* info, int32_t length, bool ke
     if (status != PSH_E_UNSAFE_CHAR) return status_text(status, nullptr, 0);
     const std::string_view name = words_of(status)->name;
     if (kept_dn_alone) return said(name, kKeptDn);
-    return said(name, is_modern_dn(info, length) ? kModernDn : kNotRewritable);
+    return said(name, is_modern_dn_info(info, length) ? kModernDn : kNotRewritable);
 }
 
 BSTR argument_text(std::wstring_view member, std::wstring_view argument, VARTYPE type) noexcept {

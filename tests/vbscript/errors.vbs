@@ -76,6 +76,15 @@ Sub ExpectRaiseSaying(method, info, flags, status, says)
     Expect result = "untouched", what & ": the assignment did not happen"
 End Sub
 
+' Err.Description of o.Rewrite(info, 0).
+Function RaisedBy(info)
+    Dim result
+    On Error Resume Next
+    result = o.Rewrite(info, 0)
+    RaisedBy = Err.Description
+    On Error GoTo 0
+End Function
+
 ExpectRaise "Rewrite", "EXCH01", 0, PSH_E_NO_SEPARATOR
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "jdoe" & vbLf & "x", 0, PSH_E_SYNTAX
 ExpectRaise "Rewrite", ":" & vbLf & "jdoe", 0, PSH_E_BAD_SERVER
@@ -171,6 +180,15 @@ Expect modern.Status = colon.Status And modern.Rewritable = colon.Rewritable, "t
 ExpectWords modern.Description, PSH_E_UNSAFE_CHAR, "", modernSays, "Description of a 2007+ DN"
 ExpectWords colon.Description, PSH_E_UNSAFE_CHAR, "", Array("CheckReport(info).Rewritable", "Rewrite(info)"), "Description of j:doe"
 Expect InStr(colon.Description, "Exchange 2007") = 0, "Description of j:doe is not the 2007+ text"
+' The object asks the library's DN parser, which reads the DN's own /ou= RDN: the same text
+' inside an alias (no DN) is not the 2007+ text, as a scan for it would have said; a DN
+' given with CRLF and spaces is read as Rewrite reads it, normalised.
+Dim fakeOu
+fakeOu = "EXCH01" & vbLf & "jdoe/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/x"
+ExpectRaiseSaying "Rewrite", fakeOu, 0, PSH_E_UNSAFE_CHAR, Array("another mailbox", "ProfileName(info)")
+Expect InStr(RaisedBy(fakeOu), "Exchange 2007") = 0, "Rewrite of an alias holding the 2007+ /ou= text: not the 2007+ text"
+Expect InStr(o.CheckReport(fakeOu).Description, "Exchange 2007") = 0, "Description of an alias holding the 2007+ /ou= text: not the 2007+ text"
+ExpectRaiseSaying "Rewrite", " EXCH01 " & vbCrLf & " /o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=jdoe " & vbCrLf, 0, PSH_E_UNSAFE_CHAR, modernSays
 
 ' ---- Null and Empty: Err.Number 13, and a text naming the member and the argument ----------
 ' (a recordset field with no value is Null in ASP; a variable never assigned is Empty)

@@ -12,7 +12,8 @@ so they cover the 32-bit DLL too, which cannot be run here).
               caller compiled against profshim.h links with (x86: `_psh_check@12`), and
               imports it from profshim.dll under its undecorated name.
   zip         a CPack zip holds exactly the expected files, and its DLL and import
-              library pass the checks above.
+              library pass the checks above; `unzip` under umask 077 makes its folders
+              0755 and its files 0644, the DLL and the EXE 0755 (tools/zip_modes.py).
 
 Every command prints what it checked and exits 0 when all is well, 1 otherwise.
 """
@@ -28,6 +29,7 @@ import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import exports_def  # noqa: E402  (tools/exports_def.py reads exports.def)
+import zip_modes  # noqa: E402  (tools/zip_modes.py: the modes unzip gives)
 
 # Windows' own DLLs a profshim binary may import. MinGW's runtime DLLs are not among them.
 SYSTEM_DLLS = {
@@ -328,6 +330,10 @@ def check_zip(args):
                 label, sorted(set(want) - set(files)) or "none", sorted(set(files) - set(want)) or "none"))
         else:
             ok("%s: exactly the %d expected files under %s/" % (label, len(want), top))
+        # Unpacked by `unzip` under umask 077, as a user whose service account is another
+        # one unpacks it: every folder 0755, every file 0644, the DLL and the EXE 0755.
+        zip_modes.check_unzip(args.zip, lambda cond, msg: (ok if cond else fail)(msg),
+                              programs={top + "/bin/profshim.dll", top + "/bin/profshim.exe"})
         tmp = tempfile.mkdtemp(prefix="profshim-zip-")
         try:
             z.extractall(tmp)

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 
 #include <CLI/CLI.hpp>
@@ -146,9 +147,27 @@ void row(std::string_view key, const std::string& text) {
     std::cout << "  " << key << std::string(10 - key.size(), ' ') << text << "\n";
 }
 
-// MAPI's temporary profile file for a ProfileInfo: the text after its last LF, and ".mmp".
-std::string mmp(const std::string& info) {
-    return info.substr(info.rfind('\n') + 1) + ".mmp";  // npos + 1 is 0
+// The mailbox part of `info` as the library reads it: where psh_check's report puts it;
+// for a ProfileInfo psh_check stops on before its line feeds (a CR of "\r\n", a TAB), the
+// mailbox of its normalised form, which psh_rewrite writes with PSH_REWRITE_KEEP_DN (CRLF
+// as LF, the ends of lines trimmed, the DN left as it is). Not "the text after the last
+// LF", which is "" for one that ends in "\r\n". None when the library reads no mailbox.
+std::optional<std::string> mailbox_of(const std::string& info) {
+    const auto part = [](const std::string& text, const psh_report& r) -> std::optional<std::string> {
+        if (r.mailbox_offset < 0 || r.mailbox_length < 0) return std::nullopt;
+        return text.substr(static_cast<std::size_t>(r.mailbox_offset), static_cast<std::size_t>(r.mailbox_length));
+    };
+    if (std::optional<std::string> m = part(info, check(info).report)) return m;
+    const Text normalised = rewrite(info, PSH_REWRITE_KEEP_DN);
+    if (normalised.status != PSH_OK) return std::nullopt;
+    return part(normalised.text, check(normalised.text).report);
+}
+
+// MAPI's temporary profile file for a ProfileInfo: its mailbox part and ".mmp".
+std::optional<std::string> mmp(const std::string& info) {
+    std::optional<std::string> mailbox = mailbox_of(info);
+    if (mailbox) *mailbox += ".mmp";
+    return mailbox;
 }
 
 // What Windows does with NAME as a file name in an existing directory, by its naming rules
@@ -180,19 +199,25 @@ std::string on_windows(std::string_view name) {
 // The file of `info` as given and of its rewrite: what this system did creating them, and,
 // where it differs, what Windows does with that name.
 void files(const std::string& info, const Text& rw) {
-    const std::string given = mmp(info), shown = text_of(given);
+    const std::optional<std::string> given = mmp(info);
+    const std::string shown = given ? text_of(*given) : "-";
     const std::string system = std::string("  (what ") + system_name() + " did)";
-    row("file", "as given   " + shown + "  " + try_create(given).said + system);
-    if (const std::string windows = on_windows(given); !windows.empty()) row("", "Windows    " + windows);
-    if (rw.status != PSH_OK) {
+    if (given) {
+        row("file", "as given   " + shown + "  " + try_create(*given).said + system);
+        if (const std::string windows = on_windows(*given); !windows.empty()) row("", "Windows    " + windows);
+    } else {
+        row("file", "as given   -  nothing to try: neither psh_check nor psh_rewrite keeping the DN reads a mailbox part in it");
+    }
+    const std::optional<std::string> rewritten = rw.status == PSH_OK ? mmp(rw.text) : std::nullopt;
+    if (!rewritten) {
         row("", "rewritten  -  nothing to try: the rewrite failed");
         return;
     }
-    std::string rewritten_shown = text_of(mmp(rw.text));
+    std::string rewritten_shown = text_of(*rewritten);
     const std::size_t width = display_width(rewritten_shown), given_width = display_width(shown);
     rewritten_shown += std::string(std::max(width, given_width) - width, ' ');
-    row("", "rewritten  " + rewritten_shown + "  " + try_create(mmp(rw.text)).said + system);
-    if (const std::string windows = on_windows(mmp(rw.text)); !windows.empty()) row("", "Windows    " + windows);
+    row("", "rewritten  " + rewritten_shown + "  " + try_create(*rewritten).said + system);
+    if (const std::string windows = on_windows(*rewritten); !windows.empty()) row("", "Windows    " + windows);
 }
 
 // A failure the line above already named is not described again.
@@ -247,8 +272,10 @@ int run(const CLI::App& command) {
         return usage_error("no FILE given, and no profileinfo-samples.txt where demo looks for it:" + looked);
     std::cout << "profshim demo: the samples of " << path << "\n"
               << "For each: psh_check's verdict (a caret under the unit at fault), psh_rewrite, psh_profile_name,\n"
-                 "and whether MAPI's temporary profile file <mailbox>.mmp (mailbox: the text after the last LF)\n"
-                 "can be created on " << system_name() << ", as given and rewritten, each in a new temporary directory;\n"
+                 "and whether MAPI's temporary profile file <mailbox>.mmp can be created on " << system_name() << ", as given\n"
+                 "and rewritten, each in a new temporary directory (mailbox: the part psh_check finds; where it\n"
+                 "stops before the line feeds, as at the CR of \"\\r\\n\", that of the normalised form psh_rewrite\n"
+                 "writes keeping the DN);\n"
                  "and, where Windows' naming rules make that name something else, what Windows does with it.\n";
     Tally t;
     if (const std::string error = read_samples(file, [&t](const Sample& s) { sample(s, t); }); !error.empty())

@@ -76,6 +76,7 @@ public:
         if (json_) {
             Json j = common(source, label, utf8_or_replacement(info), encode_c_escapes(info, false));
             j["status"] = a.status;
+            j["status_code"] = a.status;
             j["status_hex"] = status_hex(a.status);
             j["status_name"] = status_name(a.status);
             j["ok"] = a.status == PSH_OK;
@@ -108,6 +109,7 @@ public:
         if (json_) {
             Json j = common(source, b.label, nullptr, utf8_or_replacement(b.written));
             j["status"] = nullptr;
+            j["status_code"] = nullptr;
             j["status_hex"] = nullptr;
             j["status_name"] = b.kind;
             j["ok"] = false;

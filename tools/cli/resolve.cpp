@@ -104,7 +104,8 @@ int run(const CLI::App& command) {
                                : std::string(result) + ": " + a.reason;
         if (json) {
             const Json status = a.status ? Json(status_name(*a.status)) : Json(nullptr);
-            row.json = {{"status", status},  // the psh status name where one applies
+            row.json = {{"status", status},  // the psh status name where one applies (issue 19)
+                        {"status_code", a.status ? Json(*a.status) : Json(nullptr)},  // as the other commands'
                         {"status_hex", a.status ? Json(status_hex(*a.status)) : Json(nullptr)},
                         {"status_name", status},
                         {"ok", resolved},
@@ -148,7 +149,9 @@ void add_options(CLI::App& command) {
     command.add_flag("--anonymous")->description("bind anonymously (default: Negotiate as the calling account)");
 #endif
     command.add_option("--server")->type_name("keep|home|personalized")
-        ->check(CLI::IsMember({"keep", "home", "personalized"}))
+        // The choices are in the type name; CLI11 would add them again as the check's own
+        // description ("keep|home|personalized:{keep,home,personalized}" in the synopsis).
+        ->check(CLI::IsMember({"keep", "home", "personalized"}).description(""))
         ->description("the server part: as given (default), the last RDN\nof msExchHomeServerName, or GUID@domain (2013+)");
     command.add_flag("--exact")->description("the mailbox as =alias (KB Q193643)");
     add_json_option(command);

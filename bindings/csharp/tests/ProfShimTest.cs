@@ -210,6 +210,19 @@ internal static class ProfShimTest
         Equal(Status.Unexpected, none.Status, "default(CheckReport).Status");
         Equal("not checked", none.ToString(), "default(CheckReport).ToString()");
         Equal(null, none.Server, "default(CheckReport).Server");
+        // An empty report reads as one: no offset 0 to point at, no call to report as failed.
+        Equal(-1, none.ErrorOffset, "default(CheckReport).ErrorOffset, as an OK report's");
+        Equal(-1, none.ServerOffset, "default(CheckReport).ServerOffset");
+        Equal(-1, none.MailboxOffset, "default(CheckReport).MailboxOffset");
+        Expect(none.Text.StartsWith("not checked: ") && none.Text.Contains("empty")
+               && none.Text.Contains("ProfileInfo.Check(info)"),
+               "default(CheckReport).Text says it is empty: " + none.Text);
+        Expect(!none.Text.Contains("internal failure") && !none.Text.Contains("report the input"),
+               "default(CheckReport).Text is no internal failure: " + none.Text);
+        Expect(!CWords.IsMatch(none.Text) && !none.Text.Contains("\n"),
+               "default(CheckReport).Text in C#'s words, one line: " + none.Text);
+        Expect(!ProfileInfo.Describe(Status.Unexpected).Contains("default(CheckReport)"),
+               "Unexpected's own text is about a failure only");
 
         var ok = ProfileInfo.Check("EXCH01\njdoe");
         Equal("Ok", ok.ToString(), "an OK report prints Ok");
