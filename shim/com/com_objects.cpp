@@ -1,5 +1,6 @@
 // ProfShim.ProfileInfo, the automation object, and the Report object its CheckReport
-// method returns: the methods of profshim.idl's IProfileInfo and IProfileInfoReport. Every
+// method returns: the methods of profshim.idl's IProfileInfo (1.1's interface),
+// IProfileInfo2 (it and Resolve, the default interface since 1.2) and IProfileInfoReport. Every
 // string goes through the library's _w functions as the BSTR's own UTF-16 units and length
 // (SysStringLen), so an embedded NUL or a surrogate pair reaches the library exactly as the
 // caller holds it.
@@ -113,7 +114,8 @@ private:
 
 // ---- ProfileInfo -----------------------------------------------------------------------
 
-class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo> {
+// IProfileInfo2 (Resolve, 1.2) and IProfileInfo (1.1's members and vtable), one object.
+class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo2, IProfileInfo> {
 public:
     // {member, argument} for a Null or Empty the member refuses (DispatchObject::Invoke):
     // info, for the five members that take one; Rewrite's flags and Describe's status when

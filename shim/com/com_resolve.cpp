@@ -36,7 +36,7 @@ std::wstring wide_of(const std::string& utf8) {
 }
 
 HRESULT fail(HRESULT hr, const std::wstring& text) {
-    return raise(hr, __uuidof(IProfileInfo), SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
+    return raise(hr, __uuidof(IProfileInfo2), SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
 }
 
 HRESULT argument_error(const std::wstring& text) {
