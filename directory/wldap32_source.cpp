@@ -4,6 +4,7 @@
 // certificate store (so there is no CA file option). Negotiate binds as the calling account
 // (a service's own identity).
 #include <cstdlib>
+#include <cstring>  // _stricmp
 #include <memory>
 
 #include "ldap_source.hpp"
@@ -112,17 +113,54 @@ private:
     std::vector<std::wstring> names_;
 };
 
-std::string default_base(const Wldap32& api, LDAP* ld, int seconds) {
-    const std::vector<std::wstring> names = {L"defaultNamingContext", L"namingContexts"};
+// The rootDSE: where the base comes from, and which SASL mechanisms a Negotiate bind could
+// use. `rc` is the search's; the values are empty when it failed or the entry is not there.
+struct RootDse {
+    ULONG rc = LDAP_SUCCESS;
+    bool found = false;
+    std::vector<std::string> default_naming_context, naming_contexts, sasl_mechanisms;
+};
+
+RootDse read_root_dse(const Wldap32& api, LDAP* ld, int seconds) {
+    const std::vector<std::wstring> names = {L"defaultNamingContext", L"namingContexts", L"supportedSASLMechanisms"};
     Search s = run_search(api, ld, "", LDAP_SCOPE_BASE, "(objectClass=*)", names, seconds, 1);
-    if (s.rc != LDAP_SUCCESS) throw DirectoryError("cannot read the rootDSE for the base DN: " + text_of(api, s.rc));
-    LDAPMessage* root = api.ldap_first_entry(ld, s.result.get());
-    if (root == nullptr) throw DirectoryError("the rootDSE is not readable: give a base DN");
-    const auto defaults = values(api, ld, root, names[0]);
-    if (!defaults.empty()) return defaults.front();
-    const auto contexts = values(api, ld, root, names[1]);
-    if (contexts.size() == 1) return contexts.front();
+    RootDse root;
+    root.rc = s.rc;
+    if (s.rc != LDAP_SUCCESS) return root;
+    LDAPMessage* entry = api.ldap_first_entry(ld, s.result.get());
+    if (entry == nullptr) return root;
+    root.found = true;
+    root.default_naming_context = values(api, ld, entry, names[0]);
+    root.naming_contexts = values(api, ld, entry, names[1]);
+    root.sasl_mechanisms = values(api, ld, entry, names[2]);
+    return root;
+}
+
+std::string base_of(const Wldap32& api, const RootDse& root) {
+    if (root.rc != LDAP_SUCCESS) throw DirectoryError("cannot read the rootDSE for the base DN: " + text_of(api, root.rc));
+    if (!root.found) throw DirectoryError("the rootDSE is not readable: give a base DN");
+    if (!root.default_naming_context.empty()) return root.default_naming_context.front();
+    if (root.naming_contexts.size() == 1) return root.naming_contexts.front();
     throw DirectoryError("the rootDSE names no defaultNamingContext: give a base DN");
+}
+
+// Negotiate (Kerberos, else NTLM, as the calling account) is the SASL mechanism GSS-SPNEGO, or
+// GSSAPI (Kerberos): a directory that lists neither in supportedSASLMechanisms cannot take it.
+// Checked before the bind, which then is not tried: a refused bind says less, and Wine 8's
+// wldap32 crashes on its way through another mechanism's prompts (it reads the NULL
+// credentials that mean the calling account's).
+bool offers_negotiate(const std::vector<std::string>& mechanisms) {
+    for (const std::string& m : mechanisms)
+        if (_stricmp(m.c_str(), "GSS-SPNEGO") == 0 || _stricmp(m.c_str(), "GSSAPI") == 0) return true;
+    return false;
+}
+
+std::string no_negotiate_text(const std::string& where, const std::vector<std::string>& mechanisms) {
+    std::string offered;
+    for (const std::string& m : mechanisms) offered += (offered.empty() ? "" : ", ") + m;
+    return "the directory at " + where + " takes no Negotiate bind as the calling account (SASL GSS-SPNEGO or "
+           "GSSAPI, which Active Directory offers); it offers " +
+           (offered.empty() ? std::string("no SASL mechanism") : "SASL " + offered) + "; bind anonymously instead";
 }
 
 }  // namespace
@@ -155,27 +193,40 @@ std::unique_ptr<Source> open_ldap(const LdapSettings& settings) {
     api.ldap_set_optionW(ld.get(), LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
     ULONG seconds = static_cast<ULONG>(settings.time_limit_seconds);
     api.ldap_set_optionW(ld.get(), LDAP_OPT_TIMELIMIT, &seconds);
+    // A server that cannot be reached is said to be that, whichever step first finds it out:
+    // Wine's ldap_connect does not connect, so there it is the rootDSE read (or the bind).
+    const std::string& where = url->host_port;
+    const auto unreachable = [&](ULONG rc) { return DirectoryError("cannot connect to " + where + ": " + text_of(api, rc)); };
     l_timeval limit{settings.time_limit_seconds, 0};
-    if (const ULONG rc = api.ldap_connect(ld.get(), &limit); rc != LDAP_SUCCESS)
-        throw DirectoryError("cannot connect to " + url->host_port + ": " + text_of(api, rc));
+    if (const ULONG rc = api.ldap_connect(ld.get(), &limit); rc != LDAP_SUCCESS) throw unreachable(rc);
     if (settings.start_tls) {
         ULONG server_rc = 0;
         if (const ULONG rc = api.ldap_start_tls_sW(ld.get(), &server_rc, nullptr, nullptr, nullptr); rc != LDAP_SUCCESS)
-            throw DirectoryError("StartTLS with " + url->host_port + " failed: " + text_of(api, rc));
+            throw connection_lost(rc) ? unreachable(rc) : DirectoryError("StartTLS with " + where + " failed: " + text_of(api, rc));
     }
+    // The rootDSE, read before the bind (LDAPv3 lets anyone read it): the first exchange with
+    // the server, and what it offers for a Negotiate bind.
+    const RootDse root = read_root_dse(api, ld.get(), settings.time_limit_seconds);
+    if (connection_lost(root.rc)) throw unreachable(root.rc);
     if (settings.bind == Bind::negotiate) {
+        if (root.found && !offers_negotiate(root.sasl_mechanisms))
+            throw DirectoryError(no_negotiate_text(where, root.sasl_mechanisms));
         // NULL credentials: the calling account's own.
         if (const ULONG rc = api.ldap_bind_sW(ld.get(), nullptr, nullptr, LDAP_AUTH_NEGOTIATE); rc != LDAP_SUCCESS)
-            throw DirectoryError("the Negotiate bind as the calling account failed: " + text_of(api, rc));
+            throw connection_lost(rc) ? unreachable(rc)
+                                      : DirectoryError("the Negotiate bind as the calling account failed: " + text_of(api, rc));
     } else if (settings.bind == Bind::simple) {
         std::wstring dn = wide(settings.bind_dn), password = wide(settings.password);
         if (const ULONG rc = api.ldap_simple_bind_sW(ld.get(), const_cast<PWSTR>(dn.c_str()),
                                                      const_cast<PWSTR>(password.c_str()));
             rc != LDAP_SUCCESS)
-            throw DirectoryError("the simple bind as '" + settings.bind_dn + "' failed: " + text_of(api, rc));
+            throw connection_lost(rc) ? unreachable(rc)
+                                      : DirectoryError("the simple bind as '" + settings.bind_dn + "' failed: " + text_of(api, rc));
     }
     std::string base = !settings.base.empty() ? settings.base : url->dn;
-    if (base.empty()) base = default_base(api, ld.get(), settings.time_limit_seconds);
+    // A directory that shows its rootDSE only after the bind is read again.
+    if (base.empty())
+        base = base_of(api, root.found ? root : read_root_dse(api, ld.get(), settings.time_limit_seconds));
     return std::make_unique<Wldap32Source>(api, std::move(ld), std::move(base), settings.time_limit_seconds);
 }
 

@@ -16,7 +16,8 @@ inline constexpr HRESULT kResolveAmbiguous = static_cast<HRESULT>(0x80040302u); 
 inline constexpr HRESULT kResolveIncomplete = static_cast<HRESULT>(0x80040303u);  // the entry lacks an attribute
 inline constexpr HRESULT kResolveUnsafe = static_cast<HRESULT>(0x80040304u);      // the answer fails psh_check
 inline constexpr HRESULT kResolveInvalid = static_cast<HRESULT>(0x80040305u);     // info does not parse, or is anonymous
-inline constexpr HRESULT kResolveDirectory = static_cast<HRESULT>(0x80040306u);   // the directory could not answer
+inline constexpr HRESULT kResolveDirectory = static_cast<HRESULT>(0x80040306u);   // the directory could not answer,
+                                                                                  // or no domain was found for ""
 inline constexpr HRESULT kResolveArgument = static_cast<HRESULT>(0x80040307u);    // directory, server or bind not accepted
 
 // Resolve(info, directory, server, exact, bind): the ProfileInfo into *out, or one of the
