@@ -17,6 +17,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <type_traits>
 
 namespace profshim::com {
 
@@ -80,9 +81,12 @@ inline HRESULT raise(int32_t status, REFIID iid, BSTR text) noexcept {
     return status;
 }
 
-// The plumbing shared by the objects: `Interface` is the dual interface (IProfileInfo,
-// IProfileInfoReport) whose own methods Derived implements.
-template <class Derived, class Interface>
+// The plumbing shared by the objects: `Interface` is the dual interface (IProfileInfo2,
+// IProfileInfoReport) whose own methods Derived implements, and whose type information
+// IDispatch goes through; `Bases` the interfaces it derives from (IProfileInfo), which
+// QueryInterface answers with the same pointer, so a client of an older IID calls the
+// first part of the same vtable.
+template <class Derived, class Interface, class... Bases>
 class DispatchObject : public Interface, public ISupportErrorInfo {
 public:
     DispatchObject() noexcept { lock_module(); }
@@ -92,8 +96,7 @@ public:
 
     HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** out) override {
         if (out == nullptr) return E_POINTER;
-        if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IDispatch) ||
-            IsEqualIID(riid, __uuidof(Interface))) {
+        if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IDispatch) || implements(riid)) {
             *out = static_cast<Interface*>(this);
         } else if (IsEqualIID(riid, IID_ISupportErrorInfo)) {
             *out = static_cast<ISupportErrorInfo*>(this);
@@ -163,10 +166,15 @@ public:
     }
 
     HRESULT STDMETHODCALLTYPE InterfaceSupportsErrorInfo(REFIID riid) override {
-        return IsEqualIID(riid, IID_IDispatch) || IsEqualIID(riid, __uuidof(Interface)) ? S_OK : S_FALSE;
+        return IsEqualIID(riid, IID_IDispatch) || implements(riid) ? S_OK : S_FALSE;
     }
 
 private:
+    static_assert((std::is_base_of_v<Bases, Interface> && ...), "Bases are what Interface derives from");
+    static bool implements(REFIID riid) noexcept {
+        return IsEqualIID(riid, __uuidof(Interface)) || (IsEqualIID(riid, __uuidof(Bases)) || ...);
+    }
+
     // Derived::refused(id, position, type) names the member and the argument when the
     // argument at `position` (0 first) of member `id` may not be `type` (VT_NULL, VT_EMPTY),
     // else nullptr. ITypeInfo::Invoke would make a Null a bare "Type mismatch" and an Empty

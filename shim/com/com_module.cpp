@@ -62,12 +62,13 @@ ClassFactory g_cdo_factory{cdo::create_interceptor}; // cdo.hpp
 // DLL is unloaded (no COM call belongs in DllMain); oleaut32 keeps one loaded type library
 // per file and hands the same one out again if the DLL is loaded anew.
 std::atomic<ITypeLib*> g_type_lib{nullptr};
-// IProfileInfo, IProfileInfoReport.
-std::array<std::atomic<ITypeInfo*>, 2> g_type_infos{};
+// IProfileInfo, IProfileInfo2, IProfileInfoReport.
+std::array<std::atomic<ITypeInfo*>, 3> g_type_infos{};
 
 std::atomic<ITypeInfo*>* type_info_slot(REFIID iid) noexcept {
     if (IsEqualIID(iid, __uuidof(IProfileInfo))) return &g_type_infos[0];
-    if (IsEqualIID(iid, __uuidof(IProfileInfoReport))) return &g_type_infos[1];
+    if (IsEqualIID(iid, __uuidof(IProfileInfo2))) return &g_type_infos[1];
+    if (IsEqualIID(iid, __uuidof(IProfileInfoReport))) return &g_type_infos[2];
     return nullptr;
 }
 

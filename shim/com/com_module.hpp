@@ -4,8 +4,10 @@
 // export; they need CreateObject. This folder adds an in-process automation object to the
 // same DLL, on top of the public C functions of profshim.h (never the engine directly):
 //
-//   profshim.idl       the type library: dual interfaces IProfileInfo and
-//                      IProfileInfoReport, the coclass; widl makes profshim.tlb (embedded
+//   profshim.idl       the type library: dual interfaces IProfileInfo (1.1's, for
+//                      ever), IProfileInfo2 (it and Resolve; the coclass's default
+//                      since 1.2) and IProfileInfoReport, the coclass; widl makes
+//                      profshim.tlb (embedded
 //                      as TYPELIB resource 1, com_typelib.rc) and profshim_idl.h
 //   com_module.cpp     the module: object counts, the class factory, DllGetClassObject,
 //                      DllCanUnloadNow

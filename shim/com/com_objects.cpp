@@ -1,5 +1,6 @@
 // ProfShim.ProfileInfo, the automation object, and the Report object its CheckReport
-// method returns: the methods of profshim.idl's IProfileInfo and IProfileInfoReport. Every
+// method returns: the methods of profshim.idl's IProfileInfo (1.1's interface),
+// IProfileInfo2 (it and Resolve, the default interface since 1.2) and IProfileInfoReport. Every
 // string goes through the library's _w functions as the BSTR's own UTF-16 units and length
 // (SysStringLen), so an embedded NUL or a surrogate pair reaches the library exactly as the
 // caller holds it.
@@ -17,9 +18,7 @@
 // callers; early-bound ones call these methods through the vtable directly.
 
 #include "com_dispatch.hpp"
-#if defined(PROFSHIM_COM_RESOLVE)
 #include "com_resolve.hpp"
-#endif
 
 #include <array>
 #include <new>
@@ -115,7 +114,8 @@ private:
 
 // ---- ProfileInfo -----------------------------------------------------------------------
 
-class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo> {
+// IProfileInfo2 (Resolve, 1.2) and IProfileInfo (1.1's members and vtable), one object.
+class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo2, IProfileInfo> {
 public:
     // {member, argument} for a Null or Empty the member refuses (DispatchObject::Invoke):
     // info, for the five members that take one; Rewrite's flags and Describe's status when
@@ -202,16 +202,7 @@ public:
 
     HRESULT STDMETHODCALLTYPE Resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind,
                                       BSTR* profile_info) override {
-#if defined(PROFSHIM_COM_RESOLVE)
         return com::resolve(info, directory, server, exact, bind, profile_info);
-#else
-        (void)info, (void)directory, (void)server, (void)exact, (void)bind;
-        clear_error_info();
-        if (profile_info == nullptr) return E_POINTER;
-        *profile_info = nullptr;
-        return raise(E_NOTIMPL, __uuidof(IProfileInfo),
-                     SysAllocString(L"Resolve: not in the 32-bit profshim.dll yet; use the 64-bit one, or profshim resolve on the command line."));
-#endif
     }
 
     HRESULT STDMETHODCALLTYPE get_Version(LONG* version) override {

@@ -25,7 +25,7 @@
 //     0\win64 (win32 for the x86 DLL)      (default) this DLL's path (TYPELIB resource 1)
 //     FLAGS                                0
 //     HELPDIR                              this DLL's folder
-//   Interface\{IID}, for IProfileInfo and IProfileInfoReport
+//   Interface\{IID}, for IProfileInfo, IProfileInfo2 and IProfileInfoReport
 //                                          (default) the name; ProxyStubClsid32 the
 //                                          Automation marshaler; TypeLib {3713F1FA-...}, 1.0
 // These are the keys RegisterTypeLib would write for the type library, written here under
@@ -62,8 +62,9 @@ struct InterfaceEntry {
     const wchar_t* iid;
     const wchar_t* name;
 };
-constexpr std::array<InterfaceEntry, 2> kInterfaces{{
+constexpr std::array<InterfaceEntry, 3> kInterfaces{{
     {L"{FC860B51-8363-4DC5-A1EE-542BD731AFC3}", L"IProfileInfo"},
+    {L"{0750A5CB-4786-48A7-B2F7-9923569746FC}", L"IProfileInfo2"},
     {L"{5E69BFB4-B5D2-4731-814D-A43547F0CFDB}", L"IProfileInfoReport"},
 }};
 

@@ -36,7 +36,7 @@ std::wstring wide_of(const std::string& utf8) {
 }
 
 HRESULT fail(HRESULT hr, const std::wstring& text) {
-    return raise(hr, __uuidof(IProfileInfo), SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
+    return raise(hr, __uuidof(IProfileInfo2), SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
 }
 
 HRESULT argument_error(const std::wstring& text) {
@@ -98,8 +98,12 @@ HRESULT resolve_unguarded(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL e
     settings.uri = utf8_of(directory);
     if (settings.uri.empty()) {
         settings.uri = own_domain();
+        // An empty directory is a valid argument; that there is no domain is the directory's
+        // failure, as a domain controller that does not answer would be.
         if (settings.uri.empty())
-            return argument_error(L"directory is empty and this computer is in no domain; give it as ldap://host:port/baseDN.");
+            return fail(kResolveDirectory, L"Resolve: no domain could be found: directory is empty, which means this "
+                                           L"computer's own domain, and this computer is in none; give directory as "
+                                           L"ldap://host:port/baseDN.");
     } else if (!dir::parse_ldap_url(settings.uri)) {
         return argument_error(L"directory \"" + wide_of(settings.uri) + L"\" is not an LDAP URL; give it as ldap://host:port/baseDN (or ldaps://).");
     }

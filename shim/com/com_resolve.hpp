@@ -1,7 +1,8 @@
 // ProfileInfo.Resolve: the ProfileInfo that logs on, read from the directory by the
 // directory reader (directory/, issue 19), as `profshim resolve` does on the command line.
-// The reader and wldap32.dll sit beside the C exports: profshim.dll imports wldap32 delay-
-// loaded (directory/CMakeLists.txt), so it is loaded at the first Resolve, never before.
+// The reader and wldap32.dll sit beside the C exports: profshim.dll does not import wldap32;
+// the reader loads it from the system directory at the first Resolve (directory/
+// wldap32_api.hpp), in the 64-bit and the 32-bit DLL alike.
 #pragma once
 
 #include "com_module.hpp"
@@ -15,7 +16,8 @@ inline constexpr HRESULT kResolveAmbiguous = static_cast<HRESULT>(0x80040302u); 
 inline constexpr HRESULT kResolveIncomplete = static_cast<HRESULT>(0x80040303u);  // the entry lacks an attribute
 inline constexpr HRESULT kResolveUnsafe = static_cast<HRESULT>(0x80040304u);      // the answer fails psh_check
 inline constexpr HRESULT kResolveInvalid = static_cast<HRESULT>(0x80040305u);     // info does not parse, or is anonymous
-inline constexpr HRESULT kResolveDirectory = static_cast<HRESULT>(0x80040306u);   // the directory could not answer
+inline constexpr HRESULT kResolveDirectory = static_cast<HRESULT>(0x80040306u);   // the directory could not answer,
+                                                                                  // or no domain was found for ""
 inline constexpr HRESULT kResolveArgument = static_cast<HRESULT>(0x80040307u);    // directory, server or bind not accepted
 
 // Resolve(info, directory, server, exact, bind): the ProfileInfo into *out, or one of the

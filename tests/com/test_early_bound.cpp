@@ -117,6 +117,38 @@ TEST(EarlyBound, FailureIsTheStatusWithErrorInfo) {
     EXPECT_EQ(o->CheckReport(dn.get(), nullptr), E_POINTER);
 }
 
+// A client compiled against 1.1 asks for IProfileInfo's IID and calls its six members
+// through their vtable slots; one compiled against 1.2 asks for IProfileInfo2 and reaches
+// Resolve in the slot after them, its inherited members where they were.
+TEST(EarlyBound, The11InterfaceAndIProfileInfo2) {
+    Ref<IProfileInfo> one = create_registered();
+    ASSERT_TRUE(one);
+    Bstr dn(kDn), text;
+    LONG status = 1, version = 0;
+    EXPECT_EQ(one->Check(dn.get(), &status), S_OK);
+    EXPECT_EQ(status, PSH_E_UNSAFE_CHAR);
+    EXPECT_EQ(one->Rewrite(dn.get(), 0, text.put()), S_OK);
+    EXPECT_EQ(text.str(), L"EXCH01\njdoe");
+    EXPECT_EQ(one->get_Version(&version), S_OK);
+    EXPECT_EQ(version, PSH_VERSION_NUMBER);
+
+    Ref<IProfileInfo2> two;
+    ASSERT_EQ(CoCreateInstance(CLSID_ProfileInfo, nullptr, CLSCTX_INPROC_SERVER, IID_IProfileInfo2, two.put_void()),
+              S_OK);
+    status = 1;
+    EXPECT_EQ(two->Check(dn.get(), &status), S_OK);
+    EXPECT_EQ(status, PSH_E_UNSAFE_CHAR);
+    EXPECT_EQ(two->get_Version(&version), S_OK);
+    // Resolve's own arguments are checked before any directory is asked.
+    Bstr alias(kAlias), none(L""), guess(L"guess"), anonymous(L"anonymous");
+    EXPECT_EQ(two->Resolve(alias.get(), none.get(), guess.get(), VARIANT_FALSE, anonymous.get(), text.put()),
+              static_cast<HRESULT>(0x80040307u));
+    EXPECT_EQ(text.get(), nullptr);
+    const std::wstring said = error_description();
+    EXPECT_NE(said.find(L"server is \"guess\""), std::wstring::npos) << narrow(said);
+    EXPECT_EQ(two->Resolve(alias.get(), none.get(), none.get(), VARIANT_FALSE, anonymous.get(), nullptr), E_POINTER);
+}
+
 TEST(EarlyBound, StaleErrorInfoIsClearedOnEntry) {
     Ref<IProfileInfo> o = create_registered();
     ASSERT_TRUE(o);

@@ -83,6 +83,12 @@ TEST(Module, ReferenceCountsAndIdentity) {
     EXPECT_EQ(u1.get(), u2.get()) << "one IUnknown, from IProfileInfo and from ISupportErrorInfo";
     EXPECT_EQ(static_cast<void*>(d.get()), static_cast<void*>(object.get())) << "IDispatch is the dual interface";
     EXPECT_EQ(sei->InterfaceSupportsErrorInfo(IID_IProfileInfo), S_OK);
+    EXPECT_EQ(sei->InterfaceSupportsErrorInfo(IID_IProfileInfo2), S_OK);
+    // 1.1's IProfileInfo and 1.2's IProfileInfo2: the same object, the same vtable's start.
+    Ref<IProfileInfo2> two;
+    ASSERT_EQ(object->QueryInterface(IID_IProfileInfo2, two.put_void()), S_OK);
+    EXPECT_EQ(static_cast<void*>(two.get()), static_cast<void*>(object.get()));
+    two.reset();
     EXPECT_EQ(sei->InterfaceSupportsErrorInfo(IID_IDispatch), S_OK);
     EXPECT_EQ(sei->InterfaceSupportsErrorInfo(IID_IClassFactory), S_FALSE);
     void* p = reinterpret_cast<void*>(1);

@@ -28,7 +28,7 @@ TEST(TypeLibrary, EmbeddedAsTypelibResourceOne) {
     ASSERT_EQ(coclass->GetTypeAttr(&type), S_OK);
     EXPECT_EQ(type->typekind, TKIND_COCLASS);
     coclass->ReleaseTypeAttr(type);
-    for (const IID* iid : {&IID_IProfileInfo, &IID_IProfileInfoReport}) {
+    for (const IID* iid : {&IID_IProfileInfo, &IID_IProfileInfo2, &IID_IProfileInfoReport}) {
         Ref<ITypeInfo> info;
         ASSERT_EQ(lib->GetTypeInfoOfGuid(*iid, info.put()), S_OK);
         ASSERT_EQ(info->GetTypeAttr(&type), S_OK);
@@ -76,6 +76,90 @@ TEST(TypeLibrary, RewriteHasOptionalFlagsAndHelpStrings) {
     EXPECT_TRUE(found);
 }
 
+// The vtable side of a dual interface's type information.
+Ref<ITypeInfo> vtable_of(ITypeLib* lib, REFIID iid) {
+    Ref<ITypeInfo> dispinfo, info;
+    HREFTYPE vtable = 0;
+    if (lib->GetTypeInfoOfGuid(iid, dispinfo.put()) != S_OK || dispinfo->GetRefTypeOfImplType(-1, &vtable) != S_OK ||
+        dispinfo->GetRefTypeInfo(vtable, info.put()) != S_OK) {
+        ADD_FAILURE() << "no vtable type information";
+    }
+    return info;
+}
+
+// {name, DISPID, vtable slot} of an interface's own functions, in order.
+struct Slot {
+    std::wstring name;
+    MEMBERID id;
+    SHORT slot;
+    bool operator==(const Slot& o) const { return name == o.name && id == o.id && slot == o.slot; }
+};
+std::vector<Slot> own_functions(ITypeInfo* info) {
+    std::vector<Slot> out;
+    TYPEATTR* type = nullptr;
+    if (info->GetTypeAttr(&type) != S_OK) return out;
+    const UINT functions = type->cFuncs;
+    info->ReleaseTypeAttr(type);
+    for (UINT i = 0; i < functions; ++i) {
+        FUNCDESC* f = nullptr;
+        if (info->GetFuncDesc(i, &f) != S_OK) continue;
+        Bstr name;
+        info->GetDocumentation(f->memid, name.put(), nullptr, nullptr, nullptr);
+        out.push_back({name.str(), f->memid, static_cast<SHORT>(f->oVft / static_cast<SHORT>(sizeof(void*)))});
+        info->ReleaseFuncDesc(f);
+    }
+    return out;
+}
+
+// IProfileInfo is 1.1's interface for ever (commit dc1dd35's profshim.idl): its six members,
+// their DISPIDs and vtable slots after IDispatch's seven. Resolve is IProfileInfo2's own,
+// in the slot after them; the coclass's default interface is IProfileInfo2, and it lists
+// IProfileInfo too.
+TEST(TypeLibrary, IProfileInfoIsThe11InterfaceAndIProfileInfo2AddsResolve) {
+    Ref<ITypeLib> lib;
+    ASSERT_EQ(LoadTypeLibEx(dll_path().c_str(), REGKIND_NONE, lib.put()), S_OK);
+    Ref<ITypeInfo> one = vtable_of(lib.get(), IID_IProfileInfo), two = vtable_of(lib.get(), IID_IProfileInfo2);
+    ASSERT_TRUE(one && two);
+    const std::vector<Slot> v11 = {{L"Check", 1, 7},       {L"CheckReport", 2, 8}, {L"Rewrite", 3, 9},
+                                   {L"ProfileName", 4, 10}, {L"Describe", 5, 11},   {L"Version", 6, 12}};
+    EXPECT_TRUE(own_functions(one.get()) == v11) << "IProfileInfo is not 1.1's";
+    const std::vector<Slot> v12 = {{L"Resolve", 7, 13}};
+    EXPECT_TRUE(own_functions(two.get()) == v12) << "IProfileInfo2 holds Resolve alone";
+    Bstr doc;
+    ASSERT_EQ(two->GetDocumentation(7, nullptr, doc.put(), nullptr, nullptr), S_OK);
+    EXPECT_NE(doc.str().find(L"info Null or Empty raises error 13"), std::wstring::npos) << narrow(doc.str());
+    // IProfileInfo2 derives from IProfileInfo.
+    HREFTYPE base = 0;
+    Ref<ITypeInfo> base_info;
+    ASSERT_EQ(two->GetRefTypeOfImplType(0, &base), S_OK);
+    ASSERT_EQ(two->GetRefTypeInfo(base, base_info.put()), S_OK);
+    TYPEATTR* type = nullptr;
+    ASSERT_EQ(base_info->GetTypeAttr(&type), S_OK);
+    EXPECT_TRUE(IsEqualGUID(type->guid, IID_IProfileInfo));
+    base_info->ReleaseTypeAttr(type);
+
+    Ref<ITypeInfo> coclass;
+    ASSERT_EQ(lib->GetTypeInfoOfGuid(CLSID_ProfileInfo, coclass.put()), S_OK);
+    ASSERT_EQ(coclass->GetTypeAttr(&type), S_OK);
+    ASSERT_EQ(type->cImplTypes, 2);
+    coclass->ReleaseTypeAttr(type);
+    bool default_is_two = false, lists_one = false;
+    for (UINT i = 0; i < 2; ++i) {
+        INT flags = 0;
+        HREFTYPE ref = 0;
+        Ref<ITypeInfo> implemented;
+        ASSERT_EQ(coclass->GetImplTypeFlags(i, &flags), S_OK);
+        ASSERT_EQ(coclass->GetRefTypeOfImplType(i, &ref), S_OK);
+        ASSERT_EQ(coclass->GetRefTypeInfo(ref, implemented.put()), S_OK);
+        ASSERT_EQ(implemented->GetTypeAttr(&type), S_OK);
+        if (IsEqualGUID(type->guid, IID_IProfileInfo2)) default_is_two = (flags & IMPLTYPEFLAG_FDEFAULT) != 0;
+        if (IsEqualGUID(type->guid, IID_IProfileInfo)) lists_one = (flags & IMPLTYPEFLAG_FDEFAULT) == 0;
+        implemented->ReleaseTypeAttr(type);
+    }
+    EXPECT_TRUE(default_is_two) << "the default interface is IProfileInfo2";
+    EXPECT_TRUE(lists_one) << "the coclass lists IProfileInfo, not as its default";
+}
+
 TEST(TypeLibrary, RegisteredWithTheObject) {
     Ref<ITypeLib> lib;
     ASSERT_EQ(LoadRegTypeLib(LIBID_ProfShim, 1, 0, LOCALE_NEUTRAL, lib.put()), S_OK);
@@ -95,7 +179,7 @@ TEST(LateBound, TypeInfoOfTheObject) {
     ASSERT_EQ(d->GetTypeInfo(0, LOCALE_USER_DEFAULT, info.put()), S_OK);
     Bstr name;
     ASSERT_EQ(info->GetDocumentation(MEMBERID_NIL, name.put(), nullptr, nullptr, nullptr), S_OK);
-    EXPECT_EQ(name.str(), L"IProfileInfo");
+    EXPECT_EQ(name.str(), L"IProfileInfo2");
     EXPECT_EQ(d->GetTypeInfo(1, LOCALE_USER_DEFAULT, info.put()), DISP_E_BADINDEX);
     EXPECT_FALSE(info);
 }

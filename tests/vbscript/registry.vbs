@@ -20,6 +20,7 @@
 Const CLSID = "{00A130E7-12CA-4EDB-BC25-B0A8FC66B5B4}"
 Const LIBID = "{3713F1FA-457C-4971-835D-8EA728E59C8D}"
 Const IID_IProfileInfo = "{FC860B51-8363-4DC5-A1EE-542BD731AFC3}"
+Const IID_IProfileInfo2 = "{0750A5CB-4786-48A7-B2F7-9923569746FC}"
 Const IID_IProfileInfoReport = "{5E69BFB4-B5D2-4731-814D-A43547F0CFDB}"
 Const AUTOMATION_MARSHALER = "{00020424-0000-0000-C000-000000000046}"
 Dim sh, mode, platform
@@ -64,6 +65,8 @@ keys = Array("CLSID\" & CLSID & "\InprocServer32", "CLSID\" & CLSID & "\ProgID",
     "TypeLib\" & LIBID & "\1.0", "TypeLib\" & LIBID, _
     "Interface\" & IID_IProfileInfo & "\ProxyStubClsid32", "Interface\" & IID_IProfileInfo & "\TypeLib", _
     "Interface\" & IID_IProfileInfo, _
+    "Interface\" & IID_IProfileInfo2 & "\ProxyStubClsid32", "Interface\" & IID_IProfileInfo2 & "\TypeLib", _
+    "Interface\" & IID_IProfileInfo2, _
     "Interface\" & IID_IProfileInfoReport & "\ProxyStubClsid32", "Interface\" & IID_IProfileInfoReport & "\TypeLib", _
     "Interface\" & IID_IProfileInfoReport)
 
@@ -89,9 +92,9 @@ Sub ExpectRegistered(root)
     Expect ReadValue(root & "TypeLib\" & LIBID & "\1.0\0\" & platform & "\") = path, root & ": TypeLib 1.0\0\" & platform & " is the DLL's path"
     Expect ReadValue(root & "TypeLib\" & LIBID & "\1.0\FLAGS\") = "0", root & ": TypeLib FLAGS 0"
     Expect ReadValue(root & "TypeLib\" & LIBID & "\1.0\HELPDIR\") = folder, root & ": TypeLib HELPDIR is the DLL's folder <" & folder & ">"
-    names = Array("IProfileInfo", "IProfileInfoReport")
+    names = Array("IProfileInfo", "IProfileInfo2", "IProfileInfoReport")
     i = 0
-    For Each iid In Array(IID_IProfileInfo, IID_IProfileInfoReport)
+    For Each iid In Array(IID_IProfileInfo, IID_IProfileInfo2, IID_IProfileInfoReport)
         Expect ReadValue(root & "Interface\" & iid & "\") = names(i), root & ": Interface " & names(i)
         Expect ReadValue(root & "Interface\" & iid & "\ProxyStubClsid32\") = AUTOMATION_MARSHALER, root & ": " & names(i) & " marshalled by its type library"
         Expect ReadValue(root & "Interface\" & iid & "\TypeLib\") = LIBID, root & ": " & names(i) & "\TypeLib"

@@ -15,6 +15,16 @@ Equal "EXCH2007" & vbLf & "bjones", o.Resolve("EXCH01" & vbLf & _
       "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=bjones", _
       uri, "home", False, "anonymous"), "a 2007 DN, its home server"
 
+' A failing call's Err.Description does not hold `piece`.
+Sub RaisesWithout(piece, info, directory, server, bind, what)
+    Dim r, d
+    On Error Resume Next
+    r = o.Resolve(info, directory, server, False, bind)
+    d = Err.Description
+    On Error GoTo 0
+    Expect Len(d) > 0 And InStr(d, piece) = 0, what & ": Err.Description <" & d & "> has no <" & piece & ">"
+End Sub
+
 ' The call that fails, its Err.Number and a piece of its Err.Description.
 Sub Raises(number, piece, info, directory, server, bind, what)
     Dim r, n, d
@@ -35,6 +45,16 @@ Raises &H80040303, "the entry has no msExchMailboxGuid", "EXCH01" & vbLf & "hnog
 Raises &H80040304, "would still fail CDO's logon", "EXCH01" & vbLf & "ops/alerts", uri, "keep", "anonymous", "unsafe"
 Raises &H80040305, "info is not server & vbLf & mailbox", "EXCH01", uri, "keep", "anonymous", "invalid"
 Raises &H80040306, "Resolve: the directory could not ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "anonymous", "no directory there"
+' Nothing listens on port 1: a connection failure, whatever the bind (not a failed Negotiate bind).
+Raises &H80040306, "could not be read: cannot connect to 127.0.0.1:1: ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "negotiate", "nothing listening, Negotiate"
+RaisesWithout "Negotiate", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "negotiate", "nothing listening, Negotiate"
+Raises &H80040306, "could not be read: cannot connect to 127.0.0.1:1: ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1", "keep", "anonymous", "nothing listening, anonymous, no base"
+' The test slapd has no SASL GSS-SPNEGO or GSSAPI: a Negotiate bind (the default) is refused
+' before it is tried, saying what the directory offers.
+Raises &H80040306, "takes no Negotiate bind as the calling account (SASL GSS-SPNEGO or GSSAPI", "EXCH01" & vbLf & "jdoe", uri, "keep", "negotiate", "Negotiate against slapd"
+Raises &H80040306, "it offers SASL ", "EXCH01" & vbLf & "jdoe", uri, "keep", "", "the default bind against slapd"
+' directory empty: this computer's own domain, and under Wine there is none.
+Raises &H80040306, "Resolve: no domain could be found", "EXCH01" & vbLf & "jdoe", "", "keep", "anonymous", "directory empty, no domain"
 Raises &H80040307, "server is ""guess""", "EXCH01" & vbLf & "jdoe", uri, "guess", "anonymous", "a bad server"
 Raises &H80040307, "bind is ""simple""", "EXCH01" & vbLf & "jdoe", uri, "keep", "simple", "a bad bind"
 Raises &H80040307, "is not an LDAP URL", "EXCH01" & vbLf & "jdoe", "http://127.0.0.1/", "keep", "anonymous", "a bad directory"
