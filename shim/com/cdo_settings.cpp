@@ -16,12 +16,14 @@
 namespace profshim::com::cdo {
 namespace {
 
+#if defined(PROFSHIM_COM_RESOLVE)
 bool one_of(const std::wstring& value, std::initializer_list<const wchar_t*> names) {
     for (const wchar_t* name : names) {
         if (value == name) return true;
     }
     return false;
 }
+#endif
 
 // A resolve setting's value: written when given, removed (its default) when not.
 LSTATUS set_or_remove(Registry& registry, const wchar_t* name, const std::optional<std::wstring>& value) {

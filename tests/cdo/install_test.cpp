@@ -321,59 +321,54 @@ TEST(CdoInstall, SettingsThatAreNotValidAreRefusedBeforeAnythingIsWritten) {
 
 // ---- the log's "why", per mode and outcome ------------------------------------------------
 
-TEST(CdoWhy, ARewrittenExchangeDnSaysItsLastRdnIsTheAlias) {
-    EXPECT_EQ(narrow(why_rewritten(Mode::rewrite, PSH_E_UNSAFE_CHAR, PSH_FORM_DN)),
-              "rewrite: the mailbox was an Exchange DN, which CDO 1.21 cannot log on with (KB Q271913); its last "
-              "RDN, the alias, was given instead");
-    EXPECT_EQ(narrow(why_rewritten(Mode::exact, PSH_E_UNSAFE_CHAR, PSH_FORM_DN)),
-              "exact: the mailbox was an Exchange DN, which CDO 1.21 cannot log on with (KB Q271913); its last "
-              "RDN, the alias, was given as =alias, which matches only that mailbox (KB Q193643)");
-    EXPECT_EQ(narrow(why_rewritten(Mode::log_only, PSH_E_UNSAFE_CHAR, PSH_FORM_DN)),
-              "log-only: not changed, as this mode says; rewrite would change it: the mailbox was an Exchange DN, "
-              "which CDO 1.21 cannot log on with (KB Q271913); its last RDN, the alias, was given instead");
-}
-
-TEST(CdoWhy, OtherRewritesSayWhatWasWrong) {
-    EXPECT_EQ(narrow(why_rewritten(Mode::rewrite, PSH_OK, PSH_FORM_ALIAS)),
-              "rewrite: the separators and spaces were tidied into the standard form; the server and mailbox are "
-              "the same");
-    EXPECT_EQ(narrow(why_rewritten(Mode::rewrite, PSH_E_BAD_CHAR, PSH_FORM_ALIAS)),
-              "rewrite: it holds a control character (a CR, TAB or NUL, say) or broken UTF-16, so CDO 1.21 would "
-              "fail to log on; profshim's safe form of it was given");
-}
-
-TEST(CdoWhy, APassedOnProfileInfoSaysWhyProfshimHasNoSafeForm) {
-    EXPECT_EQ(narrow(why_not_rewritten(Mode::rewrite, PSH_E_UNSAFE_CHAR, PSH_FORM_DN)),
-              "rewrite: passed on as given: the mailbox is an Exchange 2007 or later DN, whose last RDN is not the "
-              "alias (profshim.h section 10.2), so profshim has no safe form of it without the directory (mode "
-              "resolve asks it)");
-    EXPECT_EQ(narrow(why_not_rewritten(Mode::exact, PSH_E_NO_SEPARATOR, PSH_FORM_UNKNOWN)),
-              "exact: passed on as given: it has no line break (vbLf) between the server and the mailbox, and "
-              "profshim has no safe form of it");
-    EXPECT_EQ(narrow(why_not_rewritten(Mode::log_only, PSH_E_RESERVED_NAME, PSH_FORM_ALIAS)),
-              "log-only: passed on as given: a part of it is a Windows device name (CON, NUL, COM1, ...), and "
-              "profshim has no safe form of it");
-}
-
-TEST(CdoWhy, ResolveSaysWhatTheDirectoryAnsweredOrWhyNot) {
-    EXPECT_EQ(narrow(why_resolved(false, L"")),
-              "resolve: the directory has one entry with this mailbox; its alias was given, with the server as given");
-    EXPECT_EQ(narrow(why_resolved(true, L"home")),
-              "resolve: the directory has one entry with this mailbox; its alias was given as =alias, which matches "
-              "only that mailbox (KB Q193643), with the mailbox's home server from the directory");
-    EXPECT_EQ(narrow(why_not_resolved(kResolveNotFound, L"no entry has mailNickname nobody", 0)),
-              "resolve: passed on as given: no entry in the directory has this mailbox (no entry has mailNickname "
-              "nobody)");
-    EXPECT_EQ(narrow(why_not_resolved(kResolveAmbiguous, L"", 2)),
-              "resolve: passed on as given: 2 entries in the directory have this mailbox, and choosing one could log "
-              "on to another mailbox");
-    EXPECT_EQ(narrow(why_not_resolved(kResolveDirectory, L"Can't contact LDAP server", 0)),
-              "resolve: passed on as given: the directory could not answer (Can't contact LDAP server)");
-    EXPECT_EQ(narrow(why_not_resolved(kResolveArgument, L"bind is \"x\"", 0)),
-              "resolve: passed on as given: the resolve settings in HKLM\\SOFTWARE\\profshim\\Cdo cannot be used: "
-              "bind is \"x\"");
-    EXPECT_EQ(narrow(why_not_resolved(E_NOTIMPL, L"", 0)),
-              "resolve: passed on as given: this profshim.dll has no directory reader (the 32-bit one has none yet)");
+// Each mode and outcome has its sentence: what was done, and why, without the C API's words.
+TEST(CdoWhy, EachModeAndOutcomeSaysWhatWasDoneAndWhy) {
+    const std::pair<std::wstring, const char*> cases[] = {
+        {why_rewritten(Mode::rewrite, PSH_E_UNSAFE_CHAR, PSH_FORM_DN),
+         "rewrite: the mailbox was an Exchange DN, which CDO 1.21 cannot log on with (KB Q271913); its last "
+         "RDN, the alias, was given instead"},
+        {why_rewritten(Mode::exact, PSH_E_UNSAFE_CHAR, PSH_FORM_DN),
+         "exact: the mailbox was an Exchange DN, which CDO 1.21 cannot log on with (KB Q271913); its last "
+         "RDN, the alias, was given as =alias, which matches only that mailbox (KB Q193643)"},
+        {why_rewritten(Mode::log_only, PSH_E_UNSAFE_CHAR, PSH_FORM_DN),
+         "log-only: not changed, as this mode says; rewrite would change it: the mailbox was an Exchange DN, "
+         "which CDO 1.21 cannot log on with (KB Q271913); its last RDN, the alias, was given instead"},
+        {why_rewritten(Mode::rewrite, PSH_OK, PSH_FORM_ALIAS),
+         "rewrite: the separators and spaces were tidied into the standard form; the server and mailbox are "
+         "the same"},
+        {why_rewritten(Mode::rewrite, PSH_E_BAD_CHAR, PSH_FORM_ALIAS),
+         "rewrite: it holds a control character (a CR, TAB or NUL, say) or broken UTF-16, so CDO 1.21 would "
+         "fail to log on; profshim's safe form of it was given"},
+        {why_not_rewritten(Mode::rewrite, PSH_E_UNSAFE_CHAR, PSH_FORM_DN),
+         "rewrite: passed on as given: the mailbox is an Exchange 2007 or later DN, whose last RDN is not the "
+         "alias (profshim.h section 10.2), so profshim has no safe form of it without the directory (mode "
+         "resolve asks it)"},
+        {why_not_rewritten(Mode::exact, PSH_E_NO_SEPARATOR, PSH_FORM_UNKNOWN),
+         "exact: passed on as given: it has no line break (vbLf) between the server and the mailbox, and "
+         "profshim has no safe form of it"},
+        {why_not_rewritten(Mode::log_only, PSH_E_RESERVED_NAME, PSH_FORM_ALIAS),
+         "log-only: passed on as given: a part of it is a Windows device name (CON, NUL, COM1, ...), and "
+         "profshim has no safe form of it"},
+        {why_resolved(false, L""),
+         "resolve: the directory has one entry with this mailbox; its alias was given, with the server as given"},
+        {why_resolved(true, L"home"),
+         "resolve: the directory has one entry with this mailbox; its alias was given as =alias, which "
+         "matches only that mailbox (KB Q193643), with the mailbox's home server from the directory"},
+        {why_not_resolved(kResolveNotFound, L"no entry has mailNickname nobody", 0),
+         "resolve: passed on as given: no entry in the directory has this mailbox (no entry has mailNickname "
+         "nobody)"},
+        {why_not_resolved(kResolveAmbiguous, L"", 2),
+         "resolve: passed on as given: 2 entries in the directory have this mailbox, and choosing one could "
+         "log on to another mailbox"},
+        {why_not_resolved(kResolveDirectory, L"Can't contact LDAP server", 0),
+         "resolve: passed on as given: the directory could not answer (Can't contact LDAP server)"},
+        {why_not_resolved(kResolveArgument, L"bind is \"x\"", 0),
+         "resolve: passed on as given: the resolve settings in HKLM\\SOFTWARE\\profshim\\Cdo cannot be used: "
+         "bind is \"x\""},
+        {why_not_resolved(E_NOTIMPL, L"", 0),
+         "resolve: passed on as given: this profshim.dll has no directory reader (the 32-bit one has none yet)"},
+    };
+    for (const auto& [got, expected] : cases) EXPECT_EQ(narrow(got), expected);
 }
 
 } // namespace
