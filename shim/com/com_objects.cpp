@@ -17,9 +17,7 @@
 // callers; early-bound ones call these methods through the vtable directly.
 
 #include "com_dispatch.hpp"
-#if defined(PROFSHIM_COM_RESOLVE)
 #include "com_resolve.hpp"
-#endif
 
 #include <array>
 #include <new>
@@ -202,16 +200,7 @@ public:
 
     HRESULT STDMETHODCALLTYPE Resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind,
                                       BSTR* profile_info) override {
-#if defined(PROFSHIM_COM_RESOLVE)
         return com::resolve(info, directory, server, exact, bind, profile_info);
-#else
-        (void)info, (void)directory, (void)server, (void)exact, (void)bind;
-        clear_error_info();
-        if (profile_info == nullptr) return E_POINTER;
-        *profile_info = nullptr;
-        return raise(E_NOTIMPL, __uuidof(IProfileInfo),
-                     SysAllocString(L"Resolve: not in the 32-bit profshim.dll yet; use the 64-bit one, or profshim resolve on the command line."));
-#endif
     }
 
     HRESULT STDMETHODCALLTYPE get_Version(LONG* version) override {

@@ -1,7 +1,8 @@
 // ProfileInfo.Resolve: the ProfileInfo that logs on, read from the directory by the
 // directory reader (directory/, issue 19), as `profshim resolve` does on the command line.
-// The reader and wldap32.dll sit beside the C exports: profshim.dll imports wldap32 delay-
-// loaded (directory/CMakeLists.txt), so it is loaded at the first Resolve, never before.
+// The reader and wldap32.dll sit beside the C exports: profshim.dll does not import wldap32;
+// the reader loads it from the system directory at the first Resolve (directory/
+// wldap32_api.hpp), in the 64-bit and the 32-bit DLL alike.
 #pragma once
 
 #include "com_module.hpp"

@@ -171,14 +171,16 @@ def delay_import_descriptor(objdump, pe, dll_name):
     return False
 
 
-def check_delay_loaded(objdump, pe, dlls, dll_name):
+def check_not_imported(objdump, pe, dlls, dll_name):
+    """`pe` must not import `dll_name` at all: not at load time, not delay-loaded (a program
+    that needs it loads it at run time, LoadLibrary and GetProcAddress)."""
     label = os.path.basename(pe)
     if dll_name.lower() in (d.lower() for d in dlls):
-        fail("%s: imports %s at load time; it must be delay-loaded only" % (label, dll_name))
-    elif not delay_import_descriptor(objdump, pe, dll_name):
-        fail("%s: no delay-import descriptor for %s" % (label, dll_name))
+        fail("%s: imports %s at load time; it must be loaded at run time only" % (label, dll_name))
+    elif delay_import_descriptor(objdump, pe, dll_name):
+        fail("%s: imports %s delay-loaded; it must be loaded at run time only" % (label, dll_name))
     else:
-        ok("%s: imports %s delay-loaded only (loaded at the first call into it)" % (label, dll_name))
+        ok("%s: does not import %s (loaded at run time, if at all)" % (label, dll_name))
 
 
 def parse_imported_names(text, dll_name):
@@ -433,8 +435,8 @@ def main():
     i = sub.add_parser("imports")
     i.add_argument("--objdump", required=True)
     i.add_argument("--also", action="append", default=[], help="a non-system DLL allowed too")
-    i.add_argument("--delay-loaded", action="append", default=[], metavar="DLL",
-                   help="a DLL the PE must import delay-loaded only, never at load time")
+    i.add_argument("--not-imported", action="append", default=[], metavar="DLL",
+                   help="a DLL the PE must not import, at load time or delay-loaded")
     i.add_argument("--imported-names", metavar="DLL:NAMESFILE",
                    help="the names imported from DLL must be exactly those of NAMESFILE")
     i.add_argument("pe", nargs="+")
@@ -473,8 +475,8 @@ def main():
     elif args.cmd == "imports":
         for pe in args.pe:
             dlls, text = check_imports(args.objdump, pe, args.also)
-            for dll in args.delay_loaded:
-                check_delay_loaded(args.objdump, pe, dlls, dll)
+            for dll in args.not_imported:
+                check_not_imported(args.objdump, pe, dlls, dll)
             if args.imported_names:
                 dll, names_file = args.imported_names.split(":", 1)
                 with open(names_file, encoding="utf-8") as f:
