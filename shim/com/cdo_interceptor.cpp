@@ -104,7 +104,6 @@ BSTR rewritten(const Settings& settings, const psh_wchar* before, int32_t before
 // resolve: the directory's answer, asked as ProfileInfo.Resolve asks it (com_resolve.hpp),
 // or nullptr (the answer is the string as given, or there is none: passed on as given).
 BSTR resolved(const Settings& settings, const psh_wchar* before, int32_t before_count) {
-#if defined(PROFSHIM_COM_RESOLVE)
     const std::wstring given(reinterpret_cast<const wchar_t*>(before), static_cast<size_t>(before_count));
     const ResolveAnswer answer = resolve_answer(given, settings.directory, settings.server, settings.exact, settings.bind);
     if (FAILED(answer.hr)) {
@@ -117,10 +116,6 @@ BSTR resolved(const Settings& settings, const psh_wchar* before, int32_t before_
     const auto after_count = static_cast<int32_t>(answer.output.size());
     log_line(settings.log, before, before_count, after, after_count, why_resolved(settings.exact, settings.server));
     return make_bstr(after, after_count);
-#else
-    log_line(settings.log, before, before_count, before, before_count, why_not_resolved(E_NOTIMPL, {}, 0));
-    return nullptr;
-#endif
 }
 
 // The ProfileInfo to pass on in its place, as a new BSTR, or nullptr to pass the caller's

@@ -6,9 +6,7 @@
 
 #include "cdo.hpp"
 
-#if defined(PROFSHIM_COM_RESOLVE)
 #include "com_resolve.hpp"
-#endif
 
 #include <algorithm>
 #include <initializer_list>
@@ -16,14 +14,12 @@
 namespace profshim::com::cdo {
 namespace {
 
-#if defined(PROFSHIM_COM_RESOLVE)
 bool one_of(const std::wstring& value, std::initializer_list<const wchar_t*> names) {
     for (const wchar_t* name : names) {
         if (value == name) return true;
     }
     return false;
 }
-#endif
 
 // A resolve setting's value: written when given, removed (its default) when not.
 LSTATUS set_or_remove(Registry& registry, const wchar_t* name, const std::optional<std::wstring>& value) {
@@ -85,7 +81,6 @@ bool parse_changes(std::wstring_view text, Changes& out, std::wstring& message) 
         return false;
     }
     if (!resolve) return true;
-#if defined(PROFSHIM_COM_RESOLVE)
     if (!out.directory) {
         message = L"mode=resolve needs directory=ldap://host:port/baseDN (or ldaps://), the directory to ask";
         return false;
@@ -107,11 +102,6 @@ bool parse_changes(std::wstring_view text, Changes& out, std::wstring& message) 
         return false;
     }
     return true;
-#else
-    message = L"mode=resolve needs the directory reader, which this profshim.dll does not have (the 32-bit "
-              L"one has none yet); use rewrite or exact";
-    return false;
-#endif
 }
 
 SettingsSnapshot snapshot_settings(Registry& registry) {

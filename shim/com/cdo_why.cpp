@@ -97,7 +97,6 @@ std::wstring why_not_resolved(HRESULT hr, const std::wstring& reason, size_t can
     case kResolveArgument:
         what = std::wstring(L"the resolve settings in HKLM\\") + kKey + L" cannot be used: " + reason;
         break;
-    case E_NOTIMPL: what = L"this profshim.dll has no directory reader (the 32-bit one has none yet)"; break;
     default: what = L"profshim failed asking the directory (" + hex(hr) + L")"; break;
     }
     return prefix(Mode::resolve) + L"passed on as given: " + what;

@@ -265,8 +265,7 @@ case "$case" in
     ;;
   settings)
     # Settings install cannot use: a clear message, exit status 2 (regsvr32: a failure), and
-    # nothing written. PSH_CDO_RESOLVE=1 (tests/cdo/CMakeLists.txt) where profshim.dll has
-    # the directory reader; without it mode=resolve itself is refused.
+    # nothing written.
     export_registry before
     refused() {   # refused WHAT MESSAGE_REGEX CLI_ARGS...
       local what="$1" message="$2" out rc; shift 2
@@ -274,14 +273,9 @@ case "$case" in
       expect "profshim cdo install $what: exit status" "$rc" 2
       expect_match "profshim cdo install $what says why" "$out" "$message"
     }
-    if [[ "${PSH_CDO_RESOLVE:-0}" == 1 ]]; then
-      refused "--mode resolve (no --directory)" 'cdo install failed: mode=resolve needs directory=ldap://host:port/baseDN' --mode resolve
-      refused "--directory that is no URL" 'directory "dc1.contoso.com" is not an LDAP URL' \
-        --mode resolve --directory dc1.contoso.com
-    else
-      refused "--mode resolve (no directory reader)" 'mode=resolve needs the directory reader, which this profshim.dll does not have' \
-        --mode resolve --directory ldap://127.0.0.1:1/DC=contoso,DC=com
-    fi
+    refused "--mode resolve (no --directory)" 'cdo install failed: mode=resolve needs directory=ldap://host:port/baseDN' --mode resolve
+    refused "--directory that is no URL" 'directory "dc1.contoso.com" is not an LDAP URL' \
+      --mode resolve --directory dc1.contoso.com
     refused "--mode exact --server home" 'directory, server, exact and bind are settings of mode=resolve only' \
       --mode exact --server home
     refused "--server far" 'server: far not in \{keep,home,personalized\}' --mode resolve --server far
