@@ -25,6 +25,8 @@
 
 #include "cdo.hpp"
 
+#include "com_dispatch.hpp"
+
 #include <array>
 #include <cwchar>
 #include <string>
@@ -204,17 +206,7 @@ void report(const Failure& failure, bool install_it) {
     std::swprintf(code.data(), code.size(), L" (0x%08lX)", static_cast<unsigned long>(failure.hr));
     const std::wstring text = std::wstring(L"profshim: cdo ") + (install_it ? L"install" : L"uninstall") +
                               L" failed: " + failure.message + code.data();
-    ICreateErrorInfo* create = nullptr;
-    if (SUCCEEDED(CreateErrorInfo(&create))) {
-        create->SetSource(const_cast<LPOLESTR>(L"profshim.dll"));
-        create->SetDescription(const_cast<LPOLESTR>(text.c_str()));
-        IErrorInfo* info = nullptr;
-        if (SUCCEEDED(create->QueryInterface(IID_IErrorInfo, reinterpret_cast<void**>(&info)))) {
-            SetErrorInfo(0, info);
-            info->Release();
-        }
-        create->Release();
-    }
+    set_error_info(GUID_NULL, L"profshim.dll", text.c_str());
     write_utf8(GetStdHandle(STD_ERROR_HANDLE), text + L"\r\n");
 }
 
