@@ -13,7 +13,8 @@
 //                        ProfileInfo
 //   cdo_why.cpp          what the log says of each correction, in an administrator's words
 //   cdo_log.cpp          the administrator's log of what was corrected
-//   cdo_install.cpp      `regsvr32 [/u] /n /i:cdo profshim.dll`: TreatAs set and restored
+//   cdo_install.cpp      `regsvr32 [/u] /n /i:cdo[;settings] profshim.dll`: TreatAs set
+//                        and restored, through the Registry seam
 #pragma once
 
 #include "com_module.hpp"
@@ -101,10 +102,9 @@ struct Cdo {
 };
 HRESULT find_cdo(Registry& registry, Cdo& out);
 
-// Appends one line to the log file path (empty: nothing): time,
-// process, before, after and why, separated by tabs, with \ TAB CR LF in before and after
-// escaped (\\ \t \r \n) so a line stays one line. A log that cannot be written changes
-// nothing for the caller.
+// Appends one line to the log file at path (empty: nothing): time, process, before, after
+// and why, separated by tabs, with \ TAB CR LF in before and after escaped (\\ \t \r \n)
+// so a line stays one line. A log that cannot be written changes nothing for the caller.
 void log_line(const std::wstring& path, const psh_wchar* before, int32_t before_count, const psh_wchar* after,
               int32_t after_count, const std::wstring& why);
 // Writes text as UTF-8 to a file or console handle in one write; nothing for an invalid one.
@@ -114,8 +114,9 @@ void write_utf8(HANDLE handle, const std::wstring& text);
 HRESULT create_interceptor(REFIID riid, void** out) noexcept;
 
 // Why the interceptor changed a ProfileInfo, or passed it on as given, in a sentence of an
-// administrator's words (cdo_why.cpp). `rewrite_status` is psh_rewrite_w's (or with
-// PSH_REWRITE_EXACT), `found` psh_check_w's of the ProfileInfo as given.
+// administrator's words (cdo_why.cpp), beginning with the mode. `rewrite_status` is
+// psh_rewrite_w's (or with PSH_REWRITE_EXACT), `found` and `form` psh_check_w's status and
+// PSH_FORM_* for the ProfileInfo as given.
 std::wstring why_rewritten(Mode mode, int32_t found, int32_t form);
 std::wstring why_not_rewritten(Mode mode, int32_t rewrite_status, int32_t form);
 // resolve mode: hr is resolve_answer's (com_resolve.hpp), reason its words.
@@ -145,7 +146,8 @@ LSTATUS write_changes(Registry& registry, const Changes& changes);
 // IErrorInfo and written to standard error if there is one.
 HRESULT install(bool install_it, std::wstring_view settings) noexcept;
 // The same against any registry, the message returned rather than reported: what a
-// failed install wrote is undone, so the registry is as before it.
+// failed install wrote is undone, so the registry is as before it. May throw
+// std::bad_alloc (the one above may not).
 HRESULT install(Registry& registry, bool install_it, std::wstring_view settings, std::wstring& message);
 
 } // namespace profshim::com::cdo
