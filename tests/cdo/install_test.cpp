@@ -1,7 +1,9 @@
 // cdo install and uninstall against a registry that refuses (shim/com/cdo.hpp's Registry
-// seam): what happens without the right to write HKLM, which Wine cannot show (it runs
-// everything as an administrator). An in-memory registry stands in for the machine's; it
-// refuses every write, or the writes under one key, or only the Nth write. Each failure
+// seam): what happens without the right to write HKLM. Wine runs everything as an
+// administrator; it refuses a value's write to a key whose DACL says so (run.sh's
+// access_denied cases), but not the making of a key, nor uninstall's deletions. Here an
+// in-memory registry stands in for the machine's; it refuses every write, or the writes
+// under one key, or only the Nth write. Each failure
 // must say why and leave the registry exactly as it was. Also: install's settings, and the
 // log's "why" sentences per mode and outcome (cdo_why.cpp).
 

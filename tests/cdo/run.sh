@@ -29,6 +29,11 @@
 #                       is stopped, reach it as given, and the log says why
 #   no_cdo              install and uninstall (and the CLI's status) fail cleanly, with a
 #                       message, changing nothing
+#   access_denied       HKLM\SOFTWARE\profshim\Cdo refuses writes (a DACL, deny_writes.cpp;
+#                       $PSH_CDO_DENY): install fails at its first write, says to elevate,
+#                       changes nothing
+#   access_denied_undo  CDO's TreatAs key refuses writes: install fails at its last write
+#                       and takes away what it wrote before, so the registry is as before
 # Prints "ok: ..." / "FAIL: ..." per check, then "N passed, M failed".
 set -uo pipefail
 wine_run="$1" machine="$2" template="$3" dll="$4" standin="$5" client="$6" vbs="$7" work="$8" case="$9"
@@ -165,7 +170,40 @@ run_both() {
   fi
 }
 
+# deny_writes KEY: the key, in the DLL's registry view, refuses the setting of values.
+deny_writes() {
+  cp "$PSH_CDO_DENY" "$dir/bin/"
+  w "$dir/bin/$(basename "$PSH_CDO_DENY")" "$1" 2>&1 | grep -v '^[0-9a-f]*:\(fixme\|err\):'
+}
+elevate='this account may not write HKEY_LOCAL_MACHINE; run it from an elevated \(administrator\) prompt \(0x80070005\)'
+
 case "$case" in
+  access_denied|access_denied_undo)
+    clsid="$(w reg query 'HKCR\MAPI.Session\CLSID' /ve 2>/dev/null | grep -o '{[^}]*}' | head -n1)"
+    if [[ "$case" == access_denied ]]; then
+      key='SOFTWARE\profshim\Cdo'; failed_write="cannot write HKLM.SOFTWARE.profshim.Cdo"
+    else
+      # A TreatAs key without a value: what CoTreatAsClass leaves of a class treated as itself.
+      key="Software\\Classes\\CLSID\\$clsid\\TreatAs"
+      failed_write="cannot write Software.Classes.CLSID..${clsid:1:${#clsid}-2}..TreatAs"   # { } are ERE's
+    fi
+    expect_match "the key refuses writes (deny_writes)" "$(deny_writes "$key")" 'refuses writes'
+    export_registry before
+    install; rc=$?
+    expect_match "regsvr32 /n /i:cdo without the right to write fails" "$rc" '^[1-9][0-9]*$'
+    expect_match "regsvr32 says why" "$(cat "$dir/regsvr32.out")" "cdo install failed: $failed_write: $elevate"
+    if [[ -n "$cli_exe" ]]; then
+      out="$(cli install --mode resolve --directory ldap://127.0.0.1:1/DC=contoso,DC=com --log "$(winpath "$log")")"
+      expect "profshim cdo install without the right to write: exit status" "$?" 1
+      expect_match "profshim cdo install says why" "$out" "$failed_write: $elevate"
+      expect_match "cdo status: not installed" "$(cli status)" 'profshim +not installed'
+    fi
+    export_registry after
+    same_registry "nothing written, or what was written taken away" before after
+    if [[ "$case" == access_denied ]]; then
+      expect "VBScript's Logon still receives the DN as given" "$(field "received ProfileInfo" "$(vbs_run)")" "$kb"
+    fi
+    ;;
   without_shim)
     expect "VBScript's Logon received" "$(field "received ProfileInfo" "$vbs_before")" "$kb"
     expect "C++'s Logon received" "$(field "received ProfileInfo" "$client_before")" "hr=0x00000000 value=$kb"
