@@ -19,10 +19,14 @@
 #
 # tests/windows (windows.package) makes the zip, unpacks it and checks all of that.
 
+# This build's bitness by its Windows names: the zip's (win64, win32) and the machine's
+# (x64, x86: Wine's programs of that bitness, tests/cdo).
 if(CMAKE_SIZEOF_VOID_P EQUAL 8)
   set(_psh_arch win64)
+  set(PROFSHIM_WINDOWS_MACHINE x64)
 else()
   set(_psh_arch win32)
+  set(PROFSHIM_WINDOWS_MACHINE x86)
 endif()
 
 set(PROFSHIM_PACKAGE_FILE_NAME "profshim-${PROJECT_VERSION}-${_psh_arch}")

@@ -1,5 +1,6 @@
-// `regsvr32 /n /i:cdo profshim.dll` and `regsvr32 /u /n /i:cdo profshim.dll`: profshim in
-// front of CDO's MAPI.Session, and out again. See cdo.hpp.
+// `regsvr32 /n /i:cdo[;settings] profshim.dll` and `regsvr32 /u /n /i:cdo profshim.dll`:
+// profshim in front of CDO's MAPI.Session, and out again. See cdo.hpp. Every read and
+// write goes through the Registry seam (cdo.hpp), so that a test can refuse them.
 //
 // Install, in this DLL's registry view of HKEY_LOCAL_MACHINE (CDO 1.21 is 32-bit only, so
 // the x86 DLL and the 32-bit view are the ones that matter):
@@ -7,7 +8,8 @@
 //     InprocServer32                               (default) this DLL; ThreadingModel as CDO's
 //   Software\Classes\CLSID\{CDO's CLSID}\TreatAs   (default) {CdoSession}
 //   SOFTWARE\profshim\Cdo                          what TreatAs was before (kTreatAs*), CDO's
-//                                                  CLSID, which keys install created
+//                                                  CLSID, which keys install created; the
+//                                                  settings given (cdo_settings.cpp)
 // CDO's CLSID is the one ProgID MAPI.Session names (never a CLSID written here). Installing
 // again only writes our class key again; the record of what was replaced stays the first
 // one. Uninstall puts TreatAs back as it was (no key, a key without a value, or the other
@@ -17,10 +19,13 @@
 //
 // Failures: REGDB_E_CLASSNOTREG when MAPI.Session is not registered in this view (install;
 // uninstall when nothing is installed either), E_ACCESSDENIED when this account may not
-// write HKLM (an elevated prompt is needed), with a message as the thread's IErrorInfo
-// and on standard error. A failed install undoes what it wrote.
+// write HKLM (an elevated prompt is needed), E_INVALIDARG for settings that are not valid
+// (nothing written), with a message as the thread's IErrorInfo and on standard error. A
+// failed install undoes what it wrote, the settings it replaced put back.
 
 #include "cdo.hpp"
+
+#include "com_dispatch.hpp"
 
 #include <array>
 #include <cwchar>
@@ -37,45 +42,9 @@ constexpr const wchar_t* kView = sizeof(void*) == 8 ? L"64-bit" : L"32-bit";
 
 std::wstring class_key(const std::wstring& clsid) { return L"Software\\Classes\\CLSID\\" + clsid; }
 
-LSTATUS set_string(HKEY root, const std::wstring& key, const wchar_t* name, const std::wstring& value) {
-    const auto bytes = static_cast<DWORD>((value.size() + 1) * sizeof(wchar_t));
-    return RegSetKeyValueW(root, key.c_str(), name, REG_SZ, value.c_str(), bytes);
-}
-
-LSTATUS set_dword(HKEY root, const std::wstring& key, const wchar_t* name, DWORD value) {
-    return RegSetKeyValueW(root, key.c_str(), name, REG_DWORD, &value, sizeof value);
-}
-
-DWORD read_dword(HKEY root, const wchar_t* key, const wchar_t* name) {
+DWORD read_dword(Registry& registry, const wchar_t* key, const wchar_t* name) {
     DWORD value = 0;
-    DWORD bytes = sizeof value;
-    if (RegGetValueW(root, key, name, RRF_RT_REG_DWORD, nullptr, &value, &bytes) != ERROR_SUCCESS) return 0;
-    return value;
-}
-
-bool key_exists(HKEY root, const std::wstring& key) {
-    HKEY k = nullptr;
-    if (RegOpenKeyExW(root, key.c_str(), 0, KEY_READ, &k) != ERROR_SUCCESS) return false;
-    RegCloseKey(k);
-    return true;
-}
-
-bool key_is_empty(HKEY root, const wchar_t* key) {
-    HKEY k = nullptr;
-    if (RegOpenKeyExW(root, key, 0, KEY_READ, &k) != ERROR_SUCCESS) return false;
-    DWORD subkeys = 0;
-    DWORD values = 0;
-    const LSTATUS rc = RegQueryInfoKeyW(k, nullptr, nullptr, nullptr, &subkeys, nullptr, nullptr, &values,
-                                        nullptr, nullptr, nullptr, nullptr);
-    RegCloseKey(k);
-    return rc == ERROR_SUCCESS && subkeys == 0 && values == 0;
-}
-
-LSTATUS delete_tree(HKEY root, const std::wstring& key) {
-    const LSTATUS rc = RegDeleteTreeW(root, key.c_str());
-    if (rc != ERROR_SUCCESS && rc != ERROR_FILE_NOT_FOUND) return rc;
-    const LSTATUS gone = RegDeleteKeyW(root, key.c_str()); // RegDeleteTree empties, this removes
-    return gone == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : gone;
+    return registry.read_dword(HKEY_LOCAL_MACHINE, key, name, value) == ERROR_SUCCESS ? value : 0;
 }
 
 struct Failure {
@@ -99,106 +68,135 @@ Failure no_cdo() {
 
 // Our class, in front of CDO's: its ThreadingModel is CDO's, since the real session is
 // created in the caller's apartment as CDO's own class would be.
-LSTATUS write_our_class(const Cdo& cdo) {
+LSTATUS write_our_class(Registry& registry, const Cdo& cdo) {
     std::array<wchar_t, MAX_PATH + 1> path{};
     const DWORD n = GetModuleFileNameW(module_handle(), path.data(), MAX_PATH);
     if (n == 0 || n >= MAX_PATH) return ERROR_BAD_PATHNAME;
     const std::wstring key = class_key(kClsidString);
-    LSTATUS rc = set_string(HKEY_LOCAL_MACHINE, key, nullptr, kDescription);
-    if (rc == ERROR_SUCCESS) rc = set_string(HKEY_LOCAL_MACHINE, key + L"\\InprocServer32", nullptr, path.data());
+    LSTATUS rc = registry.set_string(HKEY_LOCAL_MACHINE, key, nullptr, kDescription);
+    if (rc == ERROR_SUCCESS) rc = registry.set_string(HKEY_LOCAL_MACHINE, key + L"\\InprocServer32", nullptr, path.data());
     std::wstring model;
     const std::wstring cdo_server_key = L"CLSID\\" + cdo.clsid_string + L"\\InprocServer32";
     if (rc == ERROR_SUCCESS &&
-        read_string(HKEY_CLASSES_ROOT, cdo_server_key.c_str(), L"ThreadingModel", model) == ERROR_SUCCESS) {
-        rc = set_string(HKEY_LOCAL_MACHINE, key + L"\\InprocServer32", L"ThreadingModel", model);
+        registry.read_string(HKEY_CLASSES_ROOT, cdo_server_key, L"ThreadingModel", model) == ERROR_SUCCESS) {
+        rc = registry.set_string(HKEY_LOCAL_MACHINE, key + L"\\InprocServer32", L"ThreadingModel", model);
     }
     return rc;
 }
 
 // Puts TreatAs back as the record says (if it still names us) and removes our class key, the
-// record and the keys install created.
-Failure remove(const std::wstring& cdo_clsid) {
+// record, the settings and the keys install created.
+Failure remove(Registry& registry, const std::wstring& cdo_clsid) {
     const std::wstring treat_as = class_key(cdo_clsid) + L"\\TreatAs";
     std::wstring current;
     LSTATUS rc = ERROR_SUCCESS;
-    if (read_string(HKEY_LOCAL_MACHINE, treat_as.c_str(), nullptr, current) == ERROR_SUCCESS &&
+    if (registry.read_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, current) == ERROR_SUCCESS &&
         _wcsicmp(current.c_str(), kClsidString) == 0) {
         std::wstring before;
-        if (read_dword(HKEY_LOCAL_MACHINE, kKey, kTreatAsExistedValue) == 0) {
-            rc = delete_tree(HKEY_LOCAL_MACHINE, treat_as);
-        } else if (read_string(HKEY_LOCAL_MACHINE, kKey, kTreatAsBeforeValue, before) == ERROR_SUCCESS) {
-            rc = set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, before);
+        if (read_dword(registry, kKey, kTreatAsExistedValue) == 0) {
+            rc = registry.delete_tree(HKEY_LOCAL_MACHINE, treat_as);
+        } else if (registry.read_string(HKEY_LOCAL_MACHINE, kKey, kTreatAsBeforeValue, before) == ERROR_SUCCESS) {
+            rc = registry.set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, before);
         } else {
-            rc = RegDeleteKeyValueW(HKEY_LOCAL_MACHINE, treat_as.c_str(), nullptr);
+            rc = registry.delete_value(HKEY_LOCAL_MACHINE, treat_as, nullptr);
         }
         if (rc != ERROR_SUCCESS) return registry_failure(rc, L"cannot restore " + treat_as);
     }
-    if (rc = delete_tree(HKEY_LOCAL_MACHINE, class_key(kClsidString)); rc != ERROR_SUCCESS) {
+    if (rc = registry.delete_tree(HKEY_LOCAL_MACHINE, class_key(kClsidString)); rc != ERROR_SUCCESS) {
         return registry_failure(rc, L"cannot remove " + class_key(kClsidString));
     }
-    const DWORD created = read_dword(HKEY_LOCAL_MACHINE, kKey, kCreatedKeysValue);
+    const DWORD created = read_dword(registry, kKey, kCreatedKeysValue);
     if ((created & kCreatedCdoKey) != 0) {
-        rc = delete_tree(HKEY_LOCAL_MACHINE, kKey);
+        rc = registry.delete_tree(HKEY_LOCAL_MACHINE, kKey);
     } else {
         for (const wchar_t* name : {kCdoClsidValue, kTreatAsExistedValue, kTreatAsBeforeValue, kCreatedKeysValue}) {
-            const LSTATUS value_rc = RegDeleteKeyValueW(HKEY_LOCAL_MACHINE, kKey, name);
-            if (value_rc != ERROR_SUCCESS && value_rc != ERROR_FILE_NOT_FOUND) rc = value_rc;
+            if (const LSTATUS value_rc = registry.delete_value(HKEY_LOCAL_MACHINE, kKey, name); value_rc != ERROR_SUCCESS) rc = value_rc;
+        }
+        for (const wchar_t* name : kSettingValues) {
+            if (const LSTATUS value_rc = registry.delete_value(HKEY_LOCAL_MACHINE, kKey, name); value_rc != ERROR_SUCCESS) rc = value_rc;
         }
     }
-    if (rc == ERROR_SUCCESS && (created & kCreatedRootKey) != 0 && key_is_empty(HKEY_LOCAL_MACHINE, kProfshimKey)) {
-        rc = RegDeleteKeyW(HKEY_LOCAL_MACHINE, kProfshimKey);
+    if (rc == ERROR_SUCCESS && (created & kCreatedRootKey) != 0 && registry.key_is_empty(HKEY_LOCAL_MACHINE, kProfshimKey)) {
+        rc = registry.delete_tree(HKEY_LOCAL_MACHINE, kProfshimKey);
     }
     if (rc != ERROR_SUCCESS) return registry_failure(rc, std::wstring(L"cannot remove HKLM\\") + kKey);
     return {};
 }
 
-Failure add() {
-    Cdo cdo;
-    if (FAILED(find_cdo(cdo))) return no_cdo();
+// Installed already: our class, the settings given and TreatAs written again; the record
+// of what was replaced stays as it is. On failure the settings are put back as they were.
+Failure add_again(Registry& registry, const Cdo& cdo, const Changes& changes) {
     const std::wstring treat_as = class_key(cdo.clsid_string) + L"\\TreatAs";
-    std::wstring recorded;
-    if (read_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, recorded) == ERROR_SUCCESS) {
-        // Installed already: the record of what was replaced stays as it is.
-        if (_wcsicmp(recorded.c_str(), cdo.clsid_string.c_str()) != 0) {
-            return {E_UNEXPECTED, L"profshim is installed in front of another MAPI.Session class (" + recorded +
-                                      L"): uninstall it first"};
-        }
-        LSTATUS rc = write_our_class(cdo);
-        if (rc == ERROR_SUCCESS) rc = set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, kClsidString);
-        return rc == ERROR_SUCCESS ? Failure{} : registry_failure(rc, L"cannot write " + treat_as);
-    }
-
-    // The record first, so that whatever follows can be undone by remove().
-    const bool root_existed = key_exists(HKEY_LOCAL_MACHINE, kProfshimKey);
-    const bool key_existed = key_exists(HKEY_LOCAL_MACHINE, kKey);
-    std::wstring before;
-    const bool had_value = read_string(HKEY_LOCAL_MACHINE, treat_as.c_str(), nullptr, before) == ERROR_SUCCESS;
-    // A TreatAs naming us without a record (left by hand) is taken as no TreatAs.
-    const bool ours_unrecorded = had_value && _wcsicmp(before.c_str(), kClsidString) == 0;
-    const bool existed = key_exists(HKEY_LOCAL_MACHINE, treat_as) && !ours_unrecorded;
-    const DWORD created = (key_existed ? 0 : kCreatedCdoKey) | (root_existed ? 0 : kCreatedRootKey);
-    LSTATUS rc = set_dword(HKEY_LOCAL_MACHINE, kKey, kCreatedKeysValue, created);
-    if (rc != ERROR_SUCCESS) return registry_failure(rc, std::wstring(L"cannot write HKLM\\") + kKey);
-    rc = set_dword(HKEY_LOCAL_MACHINE, kKey, kTreatAsExistedValue, existed ? 1 : 0);
-    if (rc == ERROR_SUCCESS && had_value && !ours_unrecorded) rc = set_string(HKEY_LOCAL_MACHINE, kKey, kTreatAsBeforeValue, before);
-    if (rc == ERROR_SUCCESS) rc = set_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, cdo.clsid_string);
-    if (rc == ERROR_SUCCESS) rc = write_our_class(cdo);
-    if (rc == ERROR_SUCCESS) rc = set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, kClsidString);
+    const SettingsSnapshot settings = snapshot_settings(registry);
+    LSTATUS rc = write_changes(registry, changes);
     if (rc != ERROR_SUCCESS) {
-        remove(cdo.clsid_string); // nothing half done
+        restore_settings(registry, settings);
+        return registry_failure(rc, std::wstring(L"cannot write HKLM\\") + kKey);
+    }
+    rc = write_our_class(registry, cdo);
+    if (rc == ERROR_SUCCESS) rc = registry.set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, kClsidString);
+    if (rc != ERROR_SUCCESS) {
+        restore_settings(registry, settings);
         return registry_failure(rc, L"cannot write " + treat_as);
     }
     return {};
 }
 
-Failure take_away() {
+Failure add(Registry& registry, const Changes& changes) {
+    Cdo cdo;
+    if (FAILED(find_cdo(registry, cdo))) return no_cdo();
+    const std::wstring treat_as = class_key(cdo.clsid_string) + L"\\TreatAs";
     std::wstring recorded;
-    if (read_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, recorded) != ERROR_SUCCESS) {
+    if (registry.read_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, recorded) == ERROR_SUCCESS) {
+        if (_wcsicmp(recorded.c_str(), cdo.clsid_string.c_str()) != 0) {
+            return {E_UNEXPECTED, L"profshim is installed in front of another MAPI.Session class (" + recorded +
+                                      L"): uninstall it first"};
+        }
+        return add_again(registry, cdo, changes);
+    }
+
+    // The record first, so that whatever follows can be undone by remove().
+    const bool root_existed = registry.key_exists(HKEY_LOCAL_MACHINE, kProfshimKey);
+    const bool key_existed = registry.key_exists(HKEY_LOCAL_MACHINE, kKey);
+    const SettingsSnapshot settings = snapshot_settings(registry); // set by hand before install
+    std::wstring before;
+    const bool had_value = registry.read_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, before) == ERROR_SUCCESS;
+    // A TreatAs naming us without a record (left by hand) is taken as no TreatAs.
+    const bool ours_unrecorded = had_value && _wcsicmp(before.c_str(), kClsidString) == 0;
+    const bool existed = registry.key_exists(HKEY_LOCAL_MACHINE, treat_as) && !ours_unrecorded;
+    const DWORD created = (key_existed ? 0 : kCreatedCdoKey) | (root_existed ? 0 : kCreatedRootKey);
+    LSTATUS rc = registry.set_dword(HKEY_LOCAL_MACHINE, kKey, kCreatedKeysValue, created);
+    if (rc != ERROR_SUCCESS) return registry_failure(rc, std::wstring(L"cannot write HKLM\\") + kKey); // nothing written
+    std::wstring what = std::wstring(L"cannot write HKLM\\") + kKey;
+    rc = registry.set_dword(HKEY_LOCAL_MACHINE, kKey, kTreatAsExistedValue, existed ? 1 : 0);
+    if (rc == ERROR_SUCCESS && had_value && !ours_unrecorded) rc = registry.set_string(HKEY_LOCAL_MACHINE, kKey, kTreatAsBeforeValue, before);
+    if (rc == ERROR_SUCCESS) rc = registry.set_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, cdo.clsid_string);
+    if (rc == ERROR_SUCCESS) rc = write_changes(registry, changes);
+    if (rc == ERROR_SUCCESS) {
+        what = L"cannot write " + class_key(kClsidString);
+        rc = write_our_class(registry, cdo);
+    }
+    if (rc == ERROR_SUCCESS) {
+        what = L"cannot write " + treat_as;
+        rc = registry.set_string(HKEY_LOCAL_MACHINE, treat_as, nullptr, kClsidString);
+    }
+    if (rc != ERROR_SUCCESS) {
+        // Nothing half done: what was written goes, the settings there before come back.
+        remove(registry, cdo.clsid_string);
+        if (key_existed) restore_settings(registry, settings);
+        return registry_failure(rc, what);
+    }
+    return {};
+}
+
+Failure take_away(Registry& registry) {
+    std::wstring recorded;
+    if (registry.read_string(HKEY_LOCAL_MACHINE, kKey, kCdoClsidValue, recorded) != ERROR_SUCCESS) {
         Cdo cdo;
-        if (FAILED(find_cdo(cdo))) return no_cdo();
+        if (FAILED(find_cdo(registry, cdo))) return no_cdo();
         return {}; // not installed: nothing to do
     }
-    return remove(recorded);
+    return remove(registry, recorded);
 }
 
 // The message for whoever ran regsvr32 or a front-end: the thread's IErrorInfo, and
@@ -208,27 +206,30 @@ void report(const Failure& failure, bool install_it) {
     std::swprintf(code.data(), code.size(), L" (0x%08lX)", static_cast<unsigned long>(failure.hr));
     const std::wstring text = std::wstring(L"profshim: cdo ") + (install_it ? L"install" : L"uninstall") +
                               L" failed: " + failure.message + code.data();
-    ICreateErrorInfo* create = nullptr;
-    if (SUCCEEDED(CreateErrorInfo(&create))) {
-        create->SetSource(const_cast<LPOLESTR>(L"profshim.dll"));
-        create->SetDescription(const_cast<LPOLESTR>(text.c_str()));
-        IErrorInfo* info = nullptr;
-        if (SUCCEEDED(create->QueryInterface(IID_IErrorInfo, reinterpret_cast<void**>(&info)))) {
-            SetErrorInfo(0, info);
-            info->Release();
-        }
-        create->Release();
-    }
+    set_error_info(GUID_NULL, L"profshim.dll", text.c_str());
     write_utf8(GetStdHandle(STD_ERROR_HANDLE), text + L"\r\n");
 }
 
 } // namespace
 
-HRESULT install(bool install_it) noexcept {
+HRESULT install(Registry& registry, bool install_it, std::wstring_view settings, std::wstring& message) {
+    Changes changes;
+    if (!parse_changes(settings, changes, message)) return E_INVALIDARG;
+    if (!install_it && !settings.empty()) {
+        message = L"uninstall takes no settings (it removes them all)";
+        return E_INVALIDARG;
+    }
+    const Failure failure = install_it ? add(registry, changes) : take_away(registry);
+    message = failure.message;
+    return failure.hr;
+}
+
+HRESULT install(bool install_it, std::wstring_view settings) noexcept {
     try {
-        const Failure failure = install_it ? add() : take_away();
-        if (FAILED(failure.hr)) report(failure, install_it);
-        return failure.hr;
+        std::wstring message;
+        const HRESULT hr = install(system_registry(), install_it, settings, message);
+        if (FAILED(hr)) report({hr, message}, install_it);
+        return hr;
     } catch (...) {
         return E_OUTOFMEMORY; // std::wstring could not grow
     }

@@ -1,7 +1,8 @@
 // The CdoSession object: what CDO's MAPI.Session is treated as after `cdo install`. It
 // creates the real session from CDO's own DLL and forwards every IDispatch call to it;
 // only Logon's ProfileInfo argument is replaced, in a copy of the arguments, by the
-// corrected string (psh_rewrite_w, or with PSH_REWRITE_EXACT), as the machine's mode says.
+// corrected string (psh_rewrite_w, or with PSH_REWRITE_EXACT; in resolve mode the
+// directory's answer, as ProfileInfo.Resolve gives it), as the machine's mode says.
 // A ProfileInfo profshim cannot make safe, and any failure of our own, passes the call on
 // as the caller made it: the shim never makes a working logon fail. What the real session
 // returns (HRESULT, result, EXCEPINFO, argument error) reaches the caller unchanged.
@@ -15,6 +16,7 @@
 #include "cdo.hpp"
 
 #include "com_dispatch.hpp"
+#include "com_resolve.hpp"
 #include "guarded.hpp"
 
 #include <algorithm>
@@ -36,7 +38,7 @@ constexpr int kProfileInfoPosition = 6; // the 7th parameter, counted from 0
 HRESULT create_real_session(IDispatch** out) {
     *out = nullptr;
     Cdo cdo;
-    if (HRESULT hr = find_cdo(cdo); FAILED(hr)) return hr;
+    if (HRESULT hr = find_cdo(system_registry(), cdo); FAILED(hr)) return hr;
     // The altered search path: CDO's own folder first for the DLLs it loads.
     HMODULE module = LoadLibraryExW(cdo.server.c_str(), nullptr, LOAD_WITH_ALTERED_SEARCH_PATH);
     if (module == nullptr) return HRESULT_FROM_WIN32(GetLastError());
@@ -67,29 +69,26 @@ const BSTR* string_argument(const VARIANT& v) noexcept {
     return nullptr;
 }
 
-// psh_describe_w's text: the log is the administrator's, who reads the library's words.
-std::wstring describe_text(int32_t status) {
-    std::array<psh_wchar, 512> text{};
-    int32_t n = 0;
-    if (psh_describe_w(status, text.data(), static_cast<int32_t>(text.size()), &n) != PSH_OK) n = 0;
-    return std::wstring(reinterpret_cast<const wchar_t*>(text.data()), static_cast<size_t>(n));
+// What psh_check_w finds in the ProfileInfo as given, and its form (DN, alias, ...).
+psh_report check(const psh_wchar* info, int32_t count) noexcept {
+    psh_report report{};
+    report.size = sizeof report;
+    psh_check_w(info, count, &report);
+    return report;
 }
 
-// The ProfileInfo to pass on in its place, as a new BSTR, or nullptr to pass the caller's
-// on as it is (already safe, cannot be made safe, log-only mode). Logs what it did.
-BSTR corrected(BSTR given) {
-    const Mode mode = read_mode();
-    const psh_wchar* before = units(given);
-    const int32_t before_count = length(given);
-    const uint32_t flags = mode == Mode::exact ? PSH_REWRITE_EXACT : 0;
+// rewrite, exact, log-only: psh_rewrite_w's safe form, or nullptr (safe as it is, cannot be
+// made safe, log-only).
+BSTR rewritten(const Settings& settings, const psh_wchar* before, int32_t before_count) {
+    const uint32_t flags = settings.mode == Mode::exact ? PSH_REWRITE_EXACT : 0;
     std::array<psh_wchar, PSH_MAX_INPUT + 1> after;
     int32_t after_count = 0;
     const int32_t status = psh_rewrite_w(before, before_count, flags, after.data(),
                                          static_cast<int32_t>(after.size()), &after_count);
-    const std::wstring prefix = std::wstring(mode_name(mode)) + L": ";
+    const psh_report found = check(before, before_count);
     if (status != PSH_OK) {
-        log_line(before, before_count, before, before_count,
-                 prefix + L"passed on as given, profshim cannot make it safe: " + describe_text(status));
+        log_line(settings.log, before, before_count, before, before_count,
+                 why_not_rewritten(settings.mode, status, found.form));
         return nullptr;
     }
     if (after_count == before_count &&
@@ -97,11 +96,34 @@ BSTR corrected(BSTR given) {
                      static_cast<size_t>(before_count)) == 0) {
         return nullptr; // safe as it is
     }
-    const int32_t found = psh_check_w(before, before_count, nullptr);
-    const std::wstring why = found != PSH_OK ? describe_text(found) : std::wstring(L"separators and whitespace normalised");
-    log_line(before, before_count, after.data(), after_count,
-             prefix + (mode == Mode::log_only ? L"not changed (log-only), would be: " : L"") + why);
-    return mode == Mode::log_only ? nullptr : make_bstr(after.data(), after_count);
+    log_line(settings.log, before, before_count, after.data(), after_count,
+             why_rewritten(settings.mode, found.status, found.form));
+    return settings.mode == Mode::log_only ? nullptr : make_bstr(after.data(), after_count);
+}
+
+// resolve: the directory's answer, asked as ProfileInfo.Resolve asks it (com_resolve.hpp),
+// or nullptr (the answer is the string as given, or there is none: passed on as given).
+BSTR resolved(const Settings& settings, const psh_wchar* before, int32_t before_count) {
+    const std::wstring given(reinterpret_cast<const wchar_t*>(before), static_cast<size_t>(before_count));
+    const ResolveAnswer answer = resolve_answer(given, settings.directory, settings.server, settings.exact, settings.bind);
+    if (FAILED(answer.hr)) {
+        log_line(settings.log, before, before_count, before, before_count,
+                 why_not_resolved(answer.hr, answer.reason, answer.candidates.size()));
+        return nullptr;
+    }
+    if (answer.output == given) return nullptr; // what the directory answers already
+    const auto* after = reinterpret_cast<const psh_wchar*>(answer.output.data());
+    const auto after_count = static_cast<int32_t>(answer.output.size());
+    log_line(settings.log, before, before_count, after, after_count, why_resolved(settings.exact, settings.server));
+    return make_bstr(after, after_count);
+}
+
+// The ProfileInfo to pass on in its place, as a new BSTR, or nullptr to pass the caller's
+// on as it is (already safe, cannot be made safe, log-only mode). Logs what it did.
+BSTR corrected(BSTR given) {
+    const Settings settings = read_settings(system_registry());
+    if (settings.mode == Mode::resolve) return resolved(settings, units(given), length(given));
+    return rewritten(settings, units(given), length(given));
 }
 
 class Interceptor final : public IDispatch {

@@ -37,9 +37,8 @@ void write_utf8(HANDLE handle, const std::wstring& text) {
     WriteFile(handle, utf8.data(), static_cast<DWORD>(utf8.size()), &written, nullptr);
 }
 
-void log_line(const psh_wchar* before, int32_t before_count, const psh_wchar* after, int32_t after_count,
-              const std::wstring& why) {
-    const std::wstring path = read_log_path();
+void log_line(const std::wstring& path, const psh_wchar* before, int32_t before_count, const psh_wchar* after,
+              int32_t after_count, const std::wstring& why) {
     if (path.empty()) return;
     SYSTEMTIME t{};
     GetSystemTime(&t);

@@ -62,22 +62,27 @@ inline HRESULT give_string(BSTR* out, BSTR value) noexcept {
 // for this call's (ITypeInfo::Invoke reads it when a method fails).
 inline void clear_error_info() noexcept { SetErrorInfo(0, nullptr); }
 
+// The thread's IErrorInfo (what Err.Description, EXCEPINFO and a regsvr32 caller read):
+// the interface, the source and the description. Nothing when COM cannot make one.
+inline void set_error_info(REFGUID iid, const wchar_t* source, const wchar_t* description) noexcept {
+    ICreateErrorInfo* create = nullptr;
+    if (FAILED(CreateErrorInfo(&create))) return;
+    create->SetGUID(iid);
+    create->SetSource(const_cast<LPOLESTR>(source));
+    create->SetDescription(const_cast<LPOLESTR>(description));
+    IErrorInfo* info = nullptr;
+    if (SUCCEEDED(create->QueryInterface(IID_IErrorInfo, reinterpret_cast<void**>(&info)))) {
+        SetErrorInfo(0, info);
+        info->Release();
+    }
+    create->Release();
+}
+
 // A failed call, the Automation way: an IErrorInfo whose description is `text` (com_texts.hpp,
 // owned from here on) and source "ProfShim.ProfileInfo", and the status itself as the HRESULT.
 inline HRESULT raise(int32_t status, REFIID iid, BSTR text) noexcept {
     Bstr description(text);
-    ICreateErrorInfo* create = nullptr;
-    if (SUCCEEDED(CreateErrorInfo(&create))) {
-        create->SetGUID(iid);
-        create->SetSource(const_cast<LPOLESTR>(kErrorSource));
-        create->SetDescription(description.get());
-        IErrorInfo* info = nullptr;
-        if (SUCCEEDED(create->QueryInterface(IID_IErrorInfo, reinterpret_cast<void**>(&info)))) {
-            SetErrorInfo(0, info);
-            info->Release();
-        }
-        create->Release();
-    }
+    set_error_info(iid, kErrorSource, description.get());
     return status;
 }
 

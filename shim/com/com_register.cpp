@@ -260,7 +260,8 @@ HRESULT unregister_classes(HKEY root) noexcept {
 }
 
 // DllInstall's command line: "user" is the current user's classes, "machine" or nothing
-// the machine's, "cdo" profshim in front of CDO's MAPI.Session (cdo.hpp); anything else
+// the machine's, "cdo" (or "cdo;mode=...;...", its settings) profshim in front of CDO's
+// MAPI.Session (cdo.hpp); anything else
 // is refused (E_INVALIDARG), registering nothing.
 HRESULT install(BOOL install_it, LPCWSTR command_line) noexcept {
     HKEY root = nullptr;
@@ -268,8 +269,9 @@ HRESULT install(BOOL install_it, LPCWSTR command_line) noexcept {
         root = HKEY_LOCAL_MACHINE;
     } else if (_wcsicmp(command_line, L"user") == 0) {
         root = HKEY_CURRENT_USER;
-    } else if (_wcsicmp(command_line, L"cdo") == 0) {
-        return cdo::install(install_it != FALSE); // cdo_install.cpp: TreatAs on CDO's class
+    } else if (_wcsnicmp(command_line, L"cdo", 3) == 0 && (command_line[3] == L'\0' || command_line[3] == L';')) {
+        // cdo_install.cpp: TreatAs on CDO's class; ";name=value" settings after it (cdo.hpp)
+        return cdo::install(install_it != FALSE, command_line + 3);
     } else {
         return E_INVALIDARG;
     }

@@ -1,6 +1,7 @@
 // ProfileInfo.Resolve (com_resolve.hpp): the script's arguments into the directory reader's
 // settings, its Answer into a String or a raised HRESULT whose text says, in a script's
-// words, what happened and what to do next.
+// words, what happened and what to do next. resolve_answer is the question and answer
+// without the script's words, which the CDO interceptor's resolve mode asks too.
 
 #include "com_resolve.hpp"
 
@@ -25,7 +26,6 @@ std::string utf8_of(const wchar_t* text, int units) {
     WideCharToMultiByte(CP_UTF8, 0, text, units, out.data(), n, nullptr, nullptr);
     return out;
 }
-std::string utf8_of(BSTR text) { return utf8_of(text, static_cast<int>(SysStringLen(text))); }
 
 std::wstring wide_of(const std::string& utf8) {
     if (utf8.empty()) return {};
@@ -39,10 +39,6 @@ HRESULT fail(HRESULT hr, const std::wstring& text) {
     return raise(hr, __uuidof(IProfileInfo2), SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
 }
 
-HRESULT argument_error(const std::wstring& text) {
-    return fail(kResolveArgument, L"Resolve: " + text);
-}
-
 // An empty directory is this computer's own domain: its DNS name, whose address records
 // are the domain controllers'; the base is then the rootDSE's defaultNamingContext.
 std::string own_domain() {
@@ -52,75 +48,114 @@ std::string own_domain() {
     return "ldap://" + utf8_of(name, static_cast<int>(n));
 }
 
+ResolveAnswer refused(HRESULT hr, std::wstring reason) {
+    ResolveAnswer a;
+    a.hr = hr;
+    a.reason = std::move(reason);
+    return a;
+}
+
 // The answer's failure as the script reads it.
-HRESULT answer_error(const dir::Answer& a) {
-    const std::wstring reason = wide_of(a.reason);
-    switch (a.result) {
-    case dir::Result::not_found:
-        return fail(kResolveNotFound, L"Resolve: no entry in the directory has this mailbox (" + reason +
-                                      L"); check the alias or DN, and that directory names the right domain.");
-    case dir::Result::ambiguous: {
+HRESULT answer_error(const ResolveAnswer& a) {
+    const std::wstring& reason = a.reason;
+    switch (a.hr) {
+    case kResolveNotFound:
+        return fail(a.hr, L"Resolve: no entry in the directory has this mailbox (" + reason +
+                          L"); check the alias or DN, and that directory names the right domain.");
+    case kResolveAmbiguous: {
         std::wstring text = L"Resolve: more than one entry in the directory has this mailbox, so none is chosen "
                             L"(that could log on to another mailbox); give the mailbox's legacyExchangeDN instead. "
                             L"The entries:";
-        for (const std::string& dn : a.candidates) text += L" " + wide_of(dn) + L";";
-        return fail(kResolveAmbiguous, text);
+        for (const std::wstring& dn : a.candidates) text += L" " + dn + L";";
+        return fail(a.hr, text);
     }
-    case dir::Result::incomplete:
-        return fail(kResolveIncomplete, L"Resolve: the mailbox's entry lacks what the answer needs (" + reason +
-                                        L"); try server \"keep\", or ask the directory's administrator.");
-    case dir::Result::unsafe:
-        return fail(kResolveUnsafe, L"Resolve: the ProfileInfo built from the directory would still fail CDO's logon (" +
-                                    reason + L"), so none is given; name a profile of your own with ProfileName(info).");
-    case dir::Result::invalid:
-        return fail(kResolveInvalid, L"Resolve: info is not server & vbLf & mailbox (" + reason +
-                                     L"); CheckReport(info) says where.");
-    case dir::Result::error:
-    case dir::Result::resolved:
+    case kResolveIncomplete:
+        return fail(a.hr, L"Resolve: the mailbox's entry lacks what the answer needs (" + reason +
+                          L"); try server \"keep\", or ask the directory's administrator.");
+    case kResolveUnsafe:
+        return fail(a.hr, L"Resolve: the ProfileInfo built from the directory would still fail CDO's logon (" +
+                          reason + L"), so none is given; name a profile of your own with ProfileName(info).");
+    case kResolveInvalid:
+        return fail(a.hr, L"Resolve: info is not server & vbLf & mailbox (" + reason + L"); CheckReport(info) says where.");
+    case kResolveArgument:
+        return fail(a.hr, L"Resolve: " + reason);
+    default:
         break;
     }
-    return fail(kResolveDirectory, L"Resolve: the directory could not answer: " + reason);
+    return fail(kResolveDirectory, (a.unreachable ? L"Resolve: the directory could not be read: "
+                                                  : L"Resolve: the directory could not answer: ") + reason);
 }
 
 HRESULT resolve_unguarded(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind, BSTR* out) {
+    const auto wide = [](BSTR b) { return std::wstring(b != nullptr ? b : L"", SysStringLen(b)); };
+    const ResolveAnswer a = resolve_answer(wide(info), wide(directory), wide(server), exact != VARIANT_FALSE, wide(bind));
+    if (FAILED(a.hr)) return answer_error(a);
+    return give_string(out, SysAllocStringLen(a.output.data(), static_cast<UINT>(a.output.size())));
+}
+
+} // namespace
+
+bool is_directory_url(const std::wstring& directory) {
+    return dir::parse_ldap_url(utf8_of(directory.data(), static_cast<int>(directory.size()))).has_value();
+}
+
+ResolveAnswer resolve_answer(const std::wstring& info, const std::wstring& directory, const std::wstring& server,
+                             bool exact, const std::wstring& bind) {
     dir::Options options;
-    const std::string server_name = utf8_of(server);
+    const std::string server_name = utf8_of(server.data(), static_cast<int>(server.size()));
     const auto choice = dir::server_choice_of(server_name.empty() ? "keep" : server_name);
-    if (!choice) return argument_error(L"server is \"" + wide_of(server_name) + L"\"; give \"keep\", \"home\" or \"personalized\".");
+    if (!choice) return refused(kResolveArgument, L"server is \"" + server + L"\"; give \"keep\", \"home\" or \"personalized\".");
     options.server = *choice;
-    options.exact = exact != VARIANT_FALSE;
+    options.exact = exact;
 
     dir::LdapSettings settings;
-    const std::string bind_name = utf8_of(bind);
-    if (bind_name.empty() || bind_name == "negotiate") settings.bind = dir::Bind::negotiate;
-    else if (bind_name == "anonymous") settings.bind = dir::Bind::anonymous;
-    else return argument_error(L"bind is \"" + wide_of(bind_name) + L"\"; give \"negotiate\" (as the calling account) or \"anonymous\".");
-    settings.uri = utf8_of(directory);
+    if (bind.empty() || bind == L"negotiate") settings.bind = dir::Bind::negotiate;
+    else if (bind == L"anonymous") settings.bind = dir::Bind::anonymous;
+    else return refused(kResolveArgument, L"bind is \"" + bind + L"\"; give \"negotiate\" (as the calling account) or \"anonymous\".");
+    settings.uri = utf8_of(directory.data(), static_cast<int>(directory.size()));
     if (settings.uri.empty()) {
         settings.uri = own_domain();
         // An empty directory is a valid argument; that there is no domain is the directory's
         // failure, as a domain controller that does not answer would be.
         if (settings.uri.empty())
-            return fail(kResolveDirectory, L"Resolve: no domain could be found: directory is empty, which means this "
-                                           L"computer's own domain, and this computer is in none; give directory as "
-                                           L"ldap://host:port/baseDN.");
+            return refused(kResolveDirectory, L"no domain could be found: directory is empty, which means this "
+                                              L"computer's own domain, and this computer is in none; give directory as "
+                                              L"ldap://host:port/baseDN.");
     } else if (!dir::parse_ldap_url(settings.uri)) {
-        return argument_error(L"directory \"" + wide_of(settings.uri) + L"\" is not an LDAP URL; give it as ldap://host:port/baseDN (or ldaps://).");
+        return refused(kResolveArgument, L"directory \"" + directory + L"\" is not an LDAP URL; give it as ldap://host:port/baseDN (or ldaps://).");
     }
 
     std::unique_ptr<dir::Source> source;
     try {
         source = dir::open_ldap(settings);
     } catch (const dir::DirectoryError& e) {
-        return fail(kResolveDirectory, L"Resolve: the directory could not be read: " + wide_of(e.what()));
+        ResolveAnswer a = refused(kResolveDirectory, wide_of(e.what()));
+        a.unreachable = true;
+        return a;
     }
-    const dir::Answer a = dir::resolve(*source, utf8_of(info), options);
-    if (a.result != dir::Result::resolved || !a.output) return answer_error(a);
-    const std::wstring text = wide_of(*a.output);
-    return give_string(out, SysAllocStringLen(text.data(), static_cast<UINT>(text.size())));
+    const dir::Answer answer = dir::resolve(*source, utf8_of(info.data(), static_cast<int>(info.size())), options);
+    ResolveAnswer a;
+    a.reason = wide_of(answer.reason);
+    switch (answer.result) {
+    case dir::Result::resolved:
+        if (answer.output) {
+            a.output = wide_of(*answer.output);
+            return a;
+        }
+        a.hr = kResolveDirectory;
+        return a;
+    case dir::Result::not_found: a.hr = kResolveNotFound; break;
+    case dir::Result::ambiguous:
+        a.hr = kResolveAmbiguous;
+        for (const std::string& dn : answer.candidates) a.candidates.push_back(wide_of(dn));
+        break;
+    case dir::Result::incomplete: a.hr = kResolveIncomplete; break;
+    case dir::Result::unsafe: a.hr = kResolveUnsafe; break;
+    case dir::Result::invalid: a.hr = kResolveInvalid; break;
+    case dir::Result::error: a.hr = kResolveDirectory; break;
+    }
+    return a;
 }
-
-} // namespace
 
 HRESULT resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind, BSTR* out) noexcept {
     clear_error_info();

@@ -7,6 +7,9 @@
 
 #include "com_module.hpp"
 
+#include <string>
+#include <vector>
+
 namespace profshim::com {
 
 // Each failure of Resolve is an HRESULT of its own (FACILITY_ITF, beside the library's
@@ -23,5 +26,22 @@ inline constexpr HRESULT kResolveArgument = static_cast<HRESULT>(0x80040307u);  
 // Resolve(info, directory, server, exact, bind): the ProfileInfo into *out, or one of the
 // HRESULTs above with its IErrorInfo set. Never throws (guarded, shim/guarded.hpp).
 HRESULT resolve(BSTR info, BSTR directory, BSTR server, VARIANT_BOOL exact, BSTR bind, BSTR* out) noexcept;
+
+// What Resolve asks the directory and what it answers, for a caller with words of its own
+// (the CDO interceptor's resolve mode, cdo.hpp): the same arguments as Resolve (server and
+// bind empty: keep, negotiate). No IErrorInfo is set; may throw std::bad_alloc.
+struct ResolveAnswer {
+    HRESULT hr = S_OK;                    // S_OK or one of the kResolve* HRESULTs
+    std::wstring output;                  // S_OK: the ProfileInfo
+    std::wstring reason;                  // a failure: the directory reader's words, or which
+                                          // argument is not accepted and what is
+    std::vector<std::wstring> candidates;  // kResolveAmbiguous: the entries' DNs
+    bool unreachable = false;             // kResolveDirectory: no connection was made at all
+};
+ResolveAnswer resolve_answer(const std::wstring& info, const std::wstring& directory, const std::wstring& server,
+                             bool exact, const std::wstring& bind);
+
+// Whether directory is an LDAP URL Resolve accepts (ldap:// or ldaps://host:port/baseDN).
+bool is_directory_url(const std::wstring& directory);
 
 } // namespace profshim::com

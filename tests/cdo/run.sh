@@ -21,8 +21,19 @@
 #   odd_setup           CDO's path as REG_EXPAND_SZ, an unknown Mode (rewrite), a log file
 #                       that cannot be made: corrected, nothing fails
 #   cli                 profshim cdo install --mode exact --log FILE, status, uninstall
+#   settings            settings install cannot use (regsvr32 /i:cdo;... and the CLI's
+#                       options) are refused with a message and exit status 2, nothing written
+#   resolve             under tests/directory/slapd_fixture.sh: regsvr32
+#                       /i:cdo;mode=resolve;directory=...: a 2007 DN reaches CDO as the
+#                       directory answers it; an unknown mailbox, and any mailbox once slapd
+#                       is stopped, reach it as given, and the log says why
 #   no_cdo              install and uninstall (and the CLI's status) fail cleanly, with a
 #                       message, changing nothing
+#   access_denied       HKLM\SOFTWARE\profshim\Cdo refuses writes (a DACL, deny_writes.cpp;
+#                       $PSH_CDO_DENY): install fails at its first write, says to elevate,
+#                       changes nothing
+#   access_denied_undo  CDO's TreatAs key refuses writes: install fails at its last write
+#                       and takes away what it wrote before, so the registry is as before
 # Prints "ok: ..." / "FAIL: ..." per check, then "N passed, M failed".
 set -uo pipefail
 wine_run="$1" machine="$2" template="$3" dll="$4" standin="$5" client="$6" vbs="$7" work="$8" case="$9"
@@ -71,7 +82,7 @@ expect_log_line() {
   expect_match "log: the process" "$process" "^$2 \\([0-9]+\\)\$"
   expect "log: before" "$before" "$3"
   expect "log: after" "$after" "$4"
-  expect "log: why" "${why:0:${#5}}" "$5"
+  expect "log: why" "${why:0:${#5}}" "$5"   # WHY_START: all of it where it has no variable part
 }
 field() { sed -n "s/^$1: //p" <<<"$2" | head -n1; }
 # The lines of a run but those that say what Logon received.
@@ -159,7 +170,40 @@ run_both() {
   fi
 }
 
+# deny_writes KEY: the key, in the DLL's registry view, refuses the setting of values.
+deny_writes() {
+  cp "$PSH_CDO_DENY" "$dir/bin/"
+  w "$dir/bin/$(basename "$PSH_CDO_DENY")" "$1" 2>&1 | grep -v '^[0-9a-f]*:\(fixme\|err\):'
+}
+elevate='this account may not write HKEY_LOCAL_MACHINE; run it from an elevated \(administrator\) prompt \(0x80070005\)'
+
 case "$case" in
+  access_denied|access_denied_undo)
+    clsid="$(w reg query 'HKCR\MAPI.Session\CLSID' /ve 2>/dev/null | grep -o '{[^}]*}' | head -n1)"
+    if [[ "$case" == access_denied ]]; then
+      key='SOFTWARE\profshim\Cdo'; failed_write="cannot write HKLM.SOFTWARE.profshim.Cdo"
+    else
+      # A TreatAs key without a value: what CoTreatAsClass leaves of a class treated as itself.
+      key="Software\\Classes\\CLSID\\$clsid\\TreatAs"
+      failed_write="cannot write Software.Classes.CLSID..${clsid:1:${#clsid}-2}..TreatAs"   # { } are ERE's
+    fi
+    expect_match "the key refuses writes (deny_writes)" "$(deny_writes "$key")" 'refuses writes'
+    export_registry before
+    install; rc=$?
+    expect_match "regsvr32 /n /i:cdo without the right to write fails" "$rc" '^[1-9][0-9]*$'
+    expect_match "regsvr32 says why" "$(cat "$dir/regsvr32.out")" "cdo install failed: $failed_write: $elevate"
+    if [[ -n "$cli_exe" ]]; then
+      out="$(cli install --mode resolve --directory ldap://127.0.0.1:1/DC=contoso,DC=com --log "$(winpath "$log")")"
+      expect "profshim cdo install without the right to write: exit status" "$?" 1
+      expect_match "profshim cdo install says why" "$out" "$failed_write: $elevate"
+      expect_match "cdo status: not installed" "$(cli status)" 'profshim +not installed'
+    fi
+    export_registry after
+    same_registry "nothing written, or what was written taken away" before after
+    if [[ "$case" == access_denied ]]; then
+      expect "VBScript's Logon still receives the DN as given" "$(field "received ProfileInfo" "$(vbs_run)")" "$kb"
+    fi
+    ;;
   without_shim)
     expect "VBScript's Logon received" "$(field "received ProfileInfo" "$vbs_before")" "$kb"
     expect "C++'s Logon received" "$(field "received ProfileInfo" "$client_before")" "hr=0x00000000 value=$kb"
@@ -179,15 +223,22 @@ case "$case" in
     esac
     echo "--- the log:"; cat "$log"
     expect "a log line per Logon (1 from VBScript, 5 from C++)" "$(wc -l <"$log")" 6
-    expect_log_line "$(head -n1 "$log")" cscript.exe "$kb" "$after" "${case/_/-}: "
-    expect_log_line "$(sed -n 2p "$log")" cdo_client.exe "$kb" "$after" "${case/_/-}: "
+    dn_why="the mailbox was an Exchange DN, which CDO 1.21 cannot log on with (KB Q271913); its last RDN, the alias,"
+    case "$case" in
+      rewrite)  why="rewrite: $dn_why was given instead" ;;
+      exact)    why="exact: $dn_why was given as =alias, which matches only that mailbox (KB Q193643)" ;;
+      log_only) why="log-only: not changed, as this mode says; rewrite would change it: $dn_why was given instead" ;;
+    esac
+    expect_log_line "$(head -n1 "$log")" cscript.exe "$kb" "$after" "$why"
+    expect_log_line "$(sed -n 2p "$log")" cdo_client.exe "$kb" "$after" "$why"
     ;;
   unfixable)
     set_value LogFile "$(winpath "$log")"
     install; expect "regsvr32 /n /i:cdo" "$?" 0
     run_both "a DN profshim cannot make safe" "$new_dn" "$new_dn"
     echo "--- the log:"; cat "$log"
-    expect_log_line "$(head -n1 "$log")" cscript.exe "$new_dn" "$new_dn" "rewrite: passed on as given, profshim cannot make it safe: PSH_E_UNSAFE_CHAR"
+    expect_log_line "$(head -n1 "$log")" cscript.exe "$new_dn" "$new_dn" \
+      "rewrite: passed on as given: the mailbox is an Exchange 2007 or later DN, whose last RDN is not the alias (profshim.h section 10.2), so profshim has no safe form of it without the directory (mode resolve asks it)"
     ;;
   uninstall_restores)
     export_registry before
@@ -249,6 +300,66 @@ case "$case" in
     export_registry after
     same_registry "cdo uninstall restores the registry, --mode and --log included" before after
     out="$(cli install --mode nonsense)"; expect "cdo install --mode nonsense: exit status" "$?" 2
+    ;;
+  settings)
+    # Settings install cannot use: a clear message, exit status 2 (regsvr32: a failure), and
+    # nothing written.
+    export_registry before
+    refused() {   # refused WHAT MESSAGE_REGEX CLI_ARGS...
+      local what="$1" message="$2" out rc; shift 2
+      out="$(cli install "$@")"; rc=$?
+      expect "profshim cdo install $what: exit status" "$rc" 2
+      expect_match "profshim cdo install $what says why" "$out" "$message"
+    }
+    refused "--mode resolve (no --directory)" 'cdo install failed: mode=resolve needs directory=ldap://host:port/baseDN' --mode resolve
+    refused "--directory that is no URL" 'directory "dc1.contoso.com" is not an LDAP URL' \
+      --mode resolve --directory dc1.contoso.com
+    refused "--mode exact --server home" 'directory, server, exact and bind are settings of mode=resolve only' \
+      --mode exact --server home
+    refused "--server far" 'server: far not in \{keep,home,personalized\}' --mode resolve --server far
+    refused "--log with a ;" "a ';' separates settings" --log 'C:\a;b.log'
+    out="$(cli uninstall --mode exact)"; expect "profshim cdo uninstall --mode exact: exit status" "$?" 2
+    regsvr /n '/i:cdo;mode=bogus' "$profshim"; rc=$?
+    expect_match "regsvr32 /i:cdo;mode=bogus fails" "$rc" '^[1-9][0-9]*$'
+    expect_match "regsvr32 /i:cdo;mode=bogus says why" "$(cat "$dir/regsvr32.out")" \
+      'cdo install failed: mode "bogus" is none of rewrite, exact, resolve, log-only \(0x80070057\)'
+    regsvr /n '/i:cdo;colour=blue' "$profshim"; rc=$?
+    expect_match "regsvr32 /i:cdo;colour=blue says why" "$(cat "$dir/regsvr32.out")" '"colour" is not a setting'
+    export_registry after
+    same_registry "refused settings wrote nothing" before after
+    ;;
+  resolve)
+    # Against the slapd of slapd_fixture.sh: PSH_LDAP_URI, PSH_BASE, PSH_SLAPD_PID.
+    bea='EXCH01\n/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=bjones'
+    nobody='EXCH01\nnobody'
+    directory="$PSH_LDAP_URI/$PSH_BASE"
+    export_registry before
+    regsvr /n "/i:cdo;mode=resolve;directory=$directory;server=home;bind=anonymous;log=$(winpath "$log")" "$profshim"
+    expect "regsvr32 /n /i:cdo;mode=resolve;directory=...;server=home;bind=anonymous;log=..." "$?" 0
+    out="$(cli status)"; echo "$out"
+    expect_match "cdo status: resolve" "$out" 'mode +resolve'
+    expect_match "cdo status: the directory" "$out" "directory +$directory"
+    expect_match "cdo status: server, exact, bind" "$out" 'server +home.*exact +no.*bind +anonymous'
+    run_both "resolve, a 2007 DN" 'EXCH2007\nbjones' "$bea"
+    echo "--- the log:"; cat "$log"
+    expect "a log line per Logon (1 from VBScript, 5 from C++)" "$(wc -l <"$log")" 6
+    expect_log_line "$(head -n1 "$log")" cscript.exe "$bea" 'EXCH2007\nbjones' \
+      "resolve: the directory has one entry with this mailbox; its alias was given, with the mailbox's home server from the directory"
+    : >"$log"
+    run_both "resolve, an unknown mailbox" "$nobody" "$nobody"
+    echo "--- the log:"; cat "$log"
+    expect_log_line "$(head -n1 "$log")" cscript.exe "$nobody" "$nobody" \
+      "resolve: passed on as given: no entry in the directory has this mailbox ("
+    kill "$PSH_SLAPD_PID"
+    for _ in $(seq 50); do kill -0 "$PSH_SLAPD_PID" 2>/dev/null || break; sleep 0.1; done
+    : >"$log"
+    run_both "resolve, the directory stopped" "$bea" "$bea"
+    echo "--- the log:"; cat "$log"
+    expect_log_line "$(head -n1 "$log")" cscript.exe "$bea" "$bea" \
+      "resolve: passed on as given: the directory could not answer ("
+    out="$(cli uninstall)"; expect "cdo uninstall: exit status" "$?" 0
+    export_registry after
+    same_registry "cdo uninstall removes the resolve settings with the rest" before after
     ;;
   *) echo "run.sh: unknown case '$case'"; exit 2 ;;
 esac

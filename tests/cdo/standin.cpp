@@ -11,7 +11,7 @@
 //   CLSID\{42DEC905-...}\ProgID                   MAPI.Session
 // and regsvr32 /u removes exactly that.
 
-#include "com_dispatch.hpp" // shim/com: DispatchObject, Bstr, clear_error_info
+#include "com_dispatch.hpp" // shim/com: DispatchObject, Bstr, clear_error_info, set_error_info
 #include "standin_idl.h"
 
 #include <array>
@@ -27,18 +27,7 @@ std::atomic<long> g_locks{0};
 
 // A failed call the Automation way, with CDO's kind of source and description.
 HRESULT raise_mapi(HRESULT hr, const wchar_t* description) noexcept {
-    ICreateErrorInfo* create = nullptr;
-    if (SUCCEEDED(CreateErrorInfo(&create))) {
-        create->SetGUID(__uuidof(IStandInSession));
-        create->SetSource(const_cast<LPOLESTR>(L"Collaboration Data Objects (stand-in)"));
-        create->SetDescription(const_cast<LPOLESTR>(description));
-        IErrorInfo* info = nullptr;
-        if (SUCCEEDED(create->QueryInterface(IID_IErrorInfo, reinterpret_cast<void**>(&info)))) {
-            SetErrorInfo(0, info);
-            info->Release();
-        }
-        create->Release();
-    }
+    set_error_info(__uuidof(IStandInSession), L"Collaboration Data Objects (stand-in)", description);
     return hr;
 }
 

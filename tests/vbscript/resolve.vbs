@@ -54,7 +54,7 @@ Raises &H80040306, "could not be read: cannot connect to 127.0.0.1:1: ", "EXCH01
 Raises &H80040306, "takes no Negotiate bind as the calling account (SASL GSS-SPNEGO or GSSAPI", "EXCH01" & vbLf & "jdoe", uri, "keep", "negotiate", "Negotiate against slapd"
 Raises &H80040306, "it offers SASL ", "EXCH01" & vbLf & "jdoe", uri, "keep", "", "the default bind against slapd"
 ' directory empty: this computer's own domain, and under Wine there is none.
-Raises &H80040306, "Resolve: no domain could be found", "EXCH01" & vbLf & "jdoe", "", "keep", "anonymous", "directory empty, no domain"
+Raises &H80040306, "no domain could be found", "EXCH01" & vbLf & "jdoe", "", "keep", "anonymous", "directory empty, no domain"
 Raises &H80040307, "server is ""guess""", "EXCH01" & vbLf & "jdoe", uri, "guess", "anonymous", "a bad server"
 Raises &H80040307, "bind is ""simple""", "EXCH01" & vbLf & "jdoe", uri, "keep", "simple", "a bad bind"
 Raises &H80040307, "is not an LDAP URL", "EXCH01" & vbLf & "jdoe", "http://127.0.0.1/", "keep", "anonymous", "a bad directory"
