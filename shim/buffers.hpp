@@ -122,7 +122,9 @@ inline uint32_t narrow_block(const psh_wchar* units, char* out) {
 }
 
 // Narrows the 32 units at `units` to bytes at `out` (room for 32); true when every one is
-// ASCII (the bulk of a long input, tested together: one test for all 32).
+// ASCII and, reading kToFirstControl, none ends reading (the bulk of a long input, tested
+// together: one test for all 32).
+template <Reading reading>
 inline bool narrow_ascii(const psh_wchar* units, char* out) {
 #if defined(__SSE2__)
     const auto* const from = reinterpret_cast<const __m128i*>(units);
@@ -130,13 +132,25 @@ inline bool narrow_ascii(const psh_wchar* units, char* out) {
     const __m128i b = _mm_loadu_si128(from + 1);
     const __m128i c = _mm_loadu_si128(from + 2);
     const __m128i d = _mm_loadu_si128(from + 3);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_packus_epi16(a, b));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16), _mm_packus_epi16(c, d));
+    const __m128i first = _mm_packus_epi16(a, b);
+    const __m128i second = _mm_packus_epi16(c, d);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), first);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16), second);
     // Any unit above 0x7F sets the top bit of a unit of the OR + 0x7F80 (a high byte's).
     const __m128i all_units = _mm_adds_epu16(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), _mm_set1_epi16(0x7F80));
-    return (_mm_movemask_epi8(all_units) & 0xAAAA) == 0;
+    auto flags = static_cast<uint32_t>(_mm_movemask_epi8(all_units)) & 0xAAAAu;
+    if constexpr (reading == Reading::kToFirstControl) {
+        // Bytes below 0x20 but LF (of ASCII units: any other unit fails the test above).
+        const __m128i space = _mm_set1_epi8(0x20);
+        const __m128i line_feed = _mm_set1_epi8(0x0A);
+        const __m128i controls = _mm_or_si128(
+            _mm_andnot_si128(_mm_cmpeq_epi8(first, line_feed), _mm_cmplt_epi8(first, space)),
+            _mm_andnot_si128(_mm_cmpeq_epi8(second, line_feed), _mm_cmplt_epi8(second, space)));
+        flags |= static_cast<uint32_t>(_mm_movemask_epi8(controls));
+    }
+    return flags == 0;
 #else
-    return (narrow_block<Reading::kWhole, 16>(units, out) | narrow_block<Reading::kWhole, 16>(units + 16, out + 16)) == 0;
+    return (narrow_block<reading, 16>(units, out) | narrow_block<reading, 16>(units + 16, out + 16)) == 0;
 #endif
 }
 
@@ -207,14 +221,23 @@ template <Reading reading = Reading::kWhole>
     using Sixteen = std::integral_constant<int32_t, 16>;
     using Eight = std::integral_constant<int32_t, 8>;
     while (in != end && !ended) {
+        // The bulk, 32 units a step: reading to the first control, after a block of 16 that
+        // passed, so that a CR among the first units (the KB's CRLF after a server name)
+        // ends reading sooner.
+        const auto read_bulk = [&] {
+            for (; end - in >= 32 && narrow_ascii<reading>(in, out); in += 32, out += 32) {}
+        };
         if constexpr (reading == Reading::kWhole) {
-            for (; end - in >= 32 && narrow_ascii(in, out); in += 32, out += 32) {}
+            read_bulk();
             if (in == end) break;
         }
         const std::ptrdiff_t left = end - in;
         bool by_block = true;
         if (left >= 16) {
-            if (read_block(Sixteen{}, in)) continue;
+            if (read_block(Sixteen{}, in)) {
+                if constexpr (reading == Reading::kToFirstControl) read_bulk();
+                continue;
+            }
         } else if (ascii && len >= 16) {
             if (read_block(Sixteen{}, end - 16)) continue;
         } else if (left >= 8 || (ascii && len >= 8)) {
