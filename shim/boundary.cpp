@@ -3,11 +3,14 @@
 // Each export is one line, `return guarded([&] { ... });` (guarded.hpp). Each width's pair
 // of exports calls the one engine over UTF-8 (profshim.h section 11.1): a UTF-16 input is
 // transcoded here, the report's offsets mapped back to its units, and the result
-// transcoded back (buffers.hpp). Work buffers live on the stack: an input is at most
+// transcoded back, or, when it is the input itself, written from the caller's own units
+// (buffers.hpp). Work buffers live on the stack: an input is at most
 // PSH_MAX_INPUT units, kMaxInputBytes bytes of UTF-8.
 
 #include <array>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 #include "profshim.h"
 
@@ -44,9 +47,11 @@ int32_t check(const Unit* info, int32_t len, psh_report* report) {
     if (report != nullptr && !report_usable) return PSH_E_INVALIDARG;
     Scratch<Unit> scratch;
     Input input;
-    if (const int32_t status = read_input(info, len, scratch, input); status != PSH_OK) {
-        return finish_without_parse(status);
-    }
+    // Without a report the answer is the status alone, which a UTF-16 input settles by its
+    // first control other than LF (buffers.hpp, Reading).
+    const int32_t read = report_usable ? read_input(info, len, scratch, input)
+                                       : read_input<Reading::kToFirstControl>(info, len, scratch, input);
+    if (read != PSH_OK) return finish_without_parse(read);
     const CheckResult result = check_profile_info(input.text);
     const int32_t status = result.fault.status;
     if (report_usable) {
@@ -80,8 +85,18 @@ int32_t rewrite(const Unit* info, int32_t len, uint32_t flags, Unit* out, int32_
     WorkBytes<Unit> work;
     const Written result = rewrite_profile_info(input.text, flags, gsl::span<char>(work));
     if (result.status != PSH_OK) return output.fail(result.status);
-    return output.deliver(gsl::span<const char>(work.data(), gsl::narrow_cast<std::size_t>(result.size)),
-                          input.ascii ? ResultText::kAscii : ResultText::kLikelyNotAscii);
+    const gsl::span<const char> bytes(work.data(), gsl::narrow_cast<std::size_t>(result.size));
+    if constexpr (!std::is_same_v<Unit, char>) {
+        // A rewrite of text already in the form it makes is that text, as for most inputs
+        // outside ASCII (a display name as the alias): then the answer is the caller's units
+        // as they are, since the input it passed (PSH_OK: no lone surrogate) transcodes one
+        // to one. Other results are transcoded back.
+        if (!input.ascii && result.size == input.text.size() &&
+            std::memcmp(bytes.data(), scratch.data(), bytes.size()) == 0) {
+            return output.deliver_units(info, input.units);
+        }
+    }
+    return output.deliver(bytes, input.ascii ? ResultText::kAscii : ResultText::kLikelyNotAscii);
 }
 
 template <class Unit>

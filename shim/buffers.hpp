@@ -1,12 +1,20 @@
 // The caller's buffers, in either width (profshim.h sections 4, 8 and 11.1): the input
 // length rules, the transcoding of a UTF-16 input to the UTF-8 the engine reads and of
 // offsets back to the caller's units, and the output buffer protocol, which transcodes the
-// engine's UTF-8 result back.
+// engine's UTF-8 result back. ASCII units are narrowed and tested a block at a time with
+// SSE2 where the compiler has it (every x86-64 one), else with a plain loop that gives the
+// same answers (the 32-bit Windows build).
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text.hpp"
 #include "utf8.hpp"
@@ -32,7 +40,8 @@ using WorkBytes = std::conditional_t<std::is_same_v<Unit, char>, std::array<char
 struct Input {
     Text text;
     bool bytes_are_units = true;
-    bool ascii = true;   // a UTF-16 input: every unit below 0x80 (a byte input: not looked at)
+    bool ascii = true;   // a UTF-16 input: every unit read below 0x80 (a byte input: not looked at)
+    int32_t units = 0;   // a UTF-16 input: how many units were read (a byte input: not set)
 };
 
 // What the boundary knows of a result's characters before writing it in UTF-16: a rewrite
@@ -40,10 +49,20 @@ struct Input {
 // outside ASCII is very likely not, so it goes to the transcoder without a test first.
 enum class ResultText { kUnknown, kAscii, kLikelyNotAscii };
 
+// How much of a UTF-16 input the engine needs (section 11.6: the answer is the same).
+// psh_check without a report answers a status alone, and rule 1 comes first, read left to
+// right: a unit that is an ASCII control other than LF fails it (section 11.2), so from the
+// first such unit on the status is PSH_E_BAD_CHAR there or before, whatever follows. That
+// call reads the input up to that unit and no further (the KB's CRLF line ends, VB's vbCrLf);
+// every other call reads it whole.
+enum class Reading { kWhole, kToFirstControl };
+
 // Reads a non-NULL `info` of `len` units into `input` (section 4's length rules): `len >= 0`
 // is taken as it is (over PSH_MAX_INPUT is PSH_E_TOO_LONG); `len < 0` ends at the NUL,
 // looked for among at most PSH_MAX_INPUT + 1 units and never read past. A byte input is
-// read where it is, UTF-8 or not: the engine's rule 1 finds what is ill-formed.
+// read where it is, UTF-8 or not: the engine's rule 1 finds what is ill-formed, and stops
+// at the first fault itself (so a byte input is always read whole).
+template <Reading = Reading::kWhole>
 inline int32_t read_input(const char* info, int32_t len, Scratch<char>& /*none*/, Input& input) {
     if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     if (len < 0) {
@@ -58,44 +77,121 @@ inline int32_t read_input(const char* info, int32_t len, Scratch<char>& /*none*/
     return PSH_OK;
 }
 
-// Writes `units` as UTF-8 to `out`, which has room for 3 bytes a unit: a surrogate pair as
-// one 4-byte sequence, a lone or reversed surrogate as the byte 0xFF, which is never UTF-8,
-// so that rule 1 refuses it at the same place (section 11.2). Returns the bytes written.
-// A plain loop, each unit read once and each byte written through a moving pointer.
-inline int32_t utf16_to_utf8(const psh_wchar* units, int32_t count, char* out) {
-    char* const start = out;
-    const auto put = [&](uint32_t byte) { *out++ = static_cast<char>(byte); };
-    for (int32_t i = 0; i < count;) {
-        const uint32_t u = units[i++];
-        if (u < 0x80) {
-            put(u);
-        } else if (u < 0x800) {
-            put(0xC0 | (u >> 6));
-            put(0x80 | (u & 0x3F));
-        } else if (u < 0xD800 || u > 0xDFFF) {
-            put(0xE0 | (u >> 12));
-            put(0x80 | ((u >> 6) & 0x3F));
-            put(0x80 | (u & 0x3F));
-        } else if (u <= 0xDBFF && i < count && units[i] >= 0xDC00 && units[i] <= 0xDFFF) {
-            const uint32_t c = 0x10000 + ((u - 0xD800) << 10) + (units[i++] - 0xDC00);
-            put(0xF0 | (c >> 18));
-            put(0x80 | ((c >> 12) & 0x3F));
-            put(0x80 | ((c >> 6) & 0x3F));
-            put(0x80 | (c & 0x3F));
-        } else {
-            put(0xFF);
-        }
+// A unit that ends reading kToFirstControl: an ASCII control other than LF.
+constexpr bool ends_reading(uint32_t unit) { return unit < 0x20 && unit != 0x0A; }
+
+// Narrows the `count` (8 or 16) units at `units` to bytes at `out` (room for `count`) and
+// returns the units whose byte is not the text, a bit each (bit k: unit k): every unit
+// above 0x7F and, reading kToFirstControl, every one that ends reading. The bytes before
+// the first such unit are the text. (A unit after a flagged one may be flagged wrongly.)
+template <Reading reading, int32_t count>
+inline uint32_t narrow_block(const psh_wchar* units, char* out) {
+    static_assert(count == 8 || count == 16);
+#if defined(__SSE2__)
+    // Every x86-64 compiler has these: 8 units to a register, narrowed and tested together.
+    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units));
+    const __m128i high = count == 16 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + 8)) : low;
+    const __m128i narrowed = _mm_packus_epi16(low, high);   // an ASCII unit's byte is itself
+    if constexpr (count == 16) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), narrowed);
+    } else {
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(out), narrowed);
     }
-    return gsl::narrow_cast<int32_t>(out - start);
+    // A unit + 0x7F80, saturating at 0xFFFF, has its top bit set just when the unit is
+    // above 0x7F; packing those as signed keeps that bit as each byte's, for movemask.
+    const __m128i top = _mm_set1_epi16(0x7F80);
+    __m128i flagged = _mm_packs_epi16(_mm_adds_epu16(low, top), _mm_adds_epu16(high, top));
+    if constexpr (reading == Reading::kToFirstControl) {
+        // The bytes below 0x20 but LF (compared signed: a flagged unit's byte may be again).
+        const __m128i controls = _mm_cmplt_epi8(narrowed, _mm_set1_epi8(0x20));
+        const __m128i line_feeds = _mm_cmpeq_epi8(narrowed, _mm_set1_epi8(0x0A));
+        flagged = _mm_or_si128(flagged, _mm_andnot_si128(line_feeds, controls));
+    }
+    const auto flags = static_cast<uint32_t>(_mm_movemask_epi8(flagged));
+    return count == 16 ? flags : flags & 0xFFu;
+#else
+    uint32_t flags = 0;
+    for (int32_t k = 0; k < count; ++k) {
+        const uint32_t u = units[k];
+        out[k] = static_cast<char>(u);
+        const bool flagged = u >= 0x80 || (reading == Reading::kToFirstControl && ends_reading(u));
+        flags |= static_cast<uint32_t>(flagged) << k;
+    }
+    return flags;
+#endif
 }
 
-// A UTF-16 input is transcoded into `scratch` (at most 3 bytes a unit: kMaxInputBytes). The
-// common all-ASCII input takes one loop of its own with a known count, which the compiler
-// does many units at a time: it narrows each unit and ORs them together. When that shows a
-// unit above 0x7F, the narrowed bytes are right up to the first such unit (most inputs
-// outside ASCII start with an ASCII server and LF), and only the units from there on are
-// transcoded, character by character.
-inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Input& input) {
+// Narrows the 32 units at `units` to bytes at `out` (room for 32); true when every one is
+// ASCII and, reading kToFirstControl, none ends reading (the bulk of a long input, tested
+// together: one test for all 32).
+template <Reading reading>
+inline bool narrow_ascii(const psh_wchar* units, char* out) {
+#if defined(__SSE2__)
+    const auto* const from = reinterpret_cast<const __m128i*>(units);
+    const __m128i a = _mm_loadu_si128(from);
+    const __m128i b = _mm_loadu_si128(from + 1);
+    const __m128i c = _mm_loadu_si128(from + 2);
+    const __m128i d = _mm_loadu_si128(from + 3);
+    const __m128i first = _mm_packus_epi16(a, b);
+    const __m128i second = _mm_packus_epi16(c, d);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), first);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16), second);
+    // Any unit above 0x7F sets the top bit of a unit of the OR + 0x7F80 (a high byte's).
+    const __m128i all_units = _mm_adds_epu16(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), _mm_set1_epi16(0x7F80));
+    auto flags = static_cast<uint32_t>(_mm_movemask_epi8(all_units)) & 0xAAAAu;
+    if constexpr (reading == Reading::kToFirstControl) {
+        // Bytes below 0x20 but LF (of ASCII units: any other unit fails the test above).
+        const __m128i space = _mm_set1_epi8(0x20);
+        const __m128i line_feed = _mm_set1_epi8(0x0A);
+        const __m128i controls = _mm_or_si128(
+            _mm_andnot_si128(_mm_cmpeq_epi8(first, line_feed), _mm_cmplt_epi8(first, space)),
+            _mm_andnot_si128(_mm_cmpeq_epi8(second, line_feed), _mm_cmplt_epi8(second, space)));
+        flags |= static_cast<uint32_t>(_mm_movemask_epi8(controls));
+    }
+    return flags == 0;
+#else
+    return (narrow_block<reading, 16>(units, out) | narrow_block<reading, 16>(units + 16, out + 16)) == 0;
+#endif
+}
+
+// Writes the character whose first unit `u` is above 0x7F as UTF-8 at `out` (room for 4
+// bytes) and returns past it; `in` is the unit after `u`, and moves past the low surrogate
+// that pairs with a high one. A lone or reversed surrogate is the byte 0xFF, which is never
+// UTF-8, so that rule 1 refuses it at the same place (section 11.2). Each byte is written
+// at an index of `out`, which moves once: through a pointer to it every char store could
+// change it, and the compiler would reload it after each.
+inline char* put_character(uint32_t u, const psh_wchar*& in, const psh_wchar* end, char* out) {
+    if (u < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (u >> 6));
+        out[1] = static_cast<char>(0x80 | (u & 0x3F));
+        return out + 2;
+    }
+    if ((u & 0xF800) != 0xD800) {   // not a surrogate
+        out[0] = static_cast<char>(0xE0 | (u >> 12));
+        out[1] = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (u & 0x3F));
+        return out + 3;
+    }
+    if (u <= 0xDBFF && in != end && (*in & 0xFC00) == 0xDC00) {
+        const uint32_t c = 0x10000 + ((u - 0xD800) << 10) + (*in++ - 0xDC00u);
+        out[0] = static_cast<char>(0xF0 | (c >> 18));
+        out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out[3] = static_cast<char>(0x80 | (c & 0x3F));
+        return out + 4;
+    }
+    out[0] = static_cast<char>(0xFF);
+    return out + 1;
+}
+
+// A UTF-16 input is transcoded into `scratch` (at most 3 bytes a unit: kMaxInputBytes) in
+// one pass. ASCII goes a block at a time (most inputs are ASCII, and most others start with
+// an ASCII server and LF): 32 units while as many are left, then 16 or 8; while every unit
+// so far was ASCII, the last units are read as the block that ends the input, which reads
+// some of them again and writes the same bytes for them. From the first unit of a block
+// that is not ASCII, characters go one at a time up to the next ASCII unit.
+template <Reading reading = Reading::kWhole>
+[[gnu::always_inline]] inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratch, Input& input) {
     if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     if (len < 0) {
         len = 0;
@@ -103,24 +199,83 @@ inline int32_t read_input(const psh_wchar* info, int32_t len, InputBytes& scratc
         if (len > PSH_MAX_INPUT) return PSH_E_TOO_LONG;
     }
     char* const bytes = scratch.data();
-    psh_wchar all_units = 0;   // the units' own width, so that a vector holds as many as it can
-    for (int32_t i = 0; i < len; ++i) {
-        all_units |= info[i];
-        bytes[i] = static_cast<char>(info[i]);
+    const psh_wchar* in = info;
+    const psh_wchar* const end = info + len;
+    char* out = bytes;
+    bool ascii = true;
+    bool ended = false;    // reading kToFirstControl: a unit that ends reading was read
+    char* written = out;   // the bytes so far written, a block's after its first flag too
+    // A block of `count` units from `block` (at or before `in`, whose units before `in` were
+    // read already as ASCII that does not end reading): true when it is all text, and then
+    // read; else `in` and `out` are moved to its first flagged unit.
+    const auto read_block = [&](auto count, const psh_wchar* block) {
+        constexpr int32_t units = decltype(count)::value;
+        char* const block_out = out - (in - block);
+        const uint32_t flags = narrow_block<reading, units>(block, block_out) & (~0u << (in - block));
+        const int32_t past = flags == 0 ? units : std::countr_zero(flags);
+        in = block + past;
+        out = block_out + past;
+        written = std::max(written, block_out + units);
+        return flags == 0;
+    };
+    using Sixteen = std::integral_constant<int32_t, 16>;
+    using Eight = std::integral_constant<int32_t, 8>;
+    while (in != end && !ended) {
+        // The bulk, 32 units a step: reading to the first control, after a block of 16 that
+        // passed, so that a CR among the first units (the KB's CRLF after a server name)
+        // ends reading sooner.
+        const auto read_bulk = [&] {
+            for (; end - in >= 32 && narrow_ascii<reading>(in, out); in += 32, out += 32) {}
+        };
+        if constexpr (reading == Reading::kWhole) {
+            read_bulk();
+            if (in == end) break;
+        }
+        const std::ptrdiff_t left = end - in;
+        bool by_block = true;
+        if (left >= 16) {
+            if (read_block(Sixteen{}, in)) {
+                if constexpr (reading == Reading::kToFirstControl) read_bulk();
+                continue;
+            }
+        } else if (ascii && len >= 16) {
+            if (read_block(Sixteen{}, end - 16)) continue;
+        } else if (left >= 8 || (ascii && len >= 8)) {
+            if (read_block(Eight{}, left >= 8 ? in : end - 8)) continue;
+        } else {
+            by_block = false;
+        }
+        // A block's first flagged unit that is ASCII ends reading; the block wrote its byte.
+        if (reading == Reading::kToFirstControl && by_block && *in < 0x80) {
+            ++in;
+            ++out;
+            ended = true;
+            break;
+        }
+        // The unit at `in`: one that a block flagged, or one of the last few.
+        const uint32_t u = *in++;
+        if (u < 0x80) {
+            *out++ = static_cast<char>(u);
+            ended = reading == Reading::kToFirstControl && ends_reading(u);
+            continue;
+        }
+        ascii = false;
+        out = put_character(u, in, end, out);
+        while (in != end && *in >= 0x80) {   // a run of characters outside ASCII (CJK text)
+            const uint32_t next = *in++;
+            out = put_character(next, in, end, out);
+        }
     }
-    input.ascii = all_units < 0x80;
-    if (input.ascii) {
-        input.text = Text(bytes, len);
-        input.bytes_are_units = true;
-        return PSH_OK;
-    }
-    int32_t ascii = 0;
-    while (info[ascii] < 0x80) ++ascii;   // stops: some unit is above 0x7F
-    const int32_t size = ascii + utf16_to_utf8(info + ascii, len - ascii, bytes + ascii);
-    input.text = Text(bytes, size);
+    const auto size = gsl::narrow_cast<int32_t>(out - bytes);
+    input.ascii = ascii;
+    input.units = gsl::narrow_cast<int32_t>(in - info);
     // As many bytes as units: each unit became one byte (ASCII, or a lone surrogate's 0xFF,
     // which stands for one unit too), so an offset in the text is the caller's as it is.
-    input.bytes_are_units = size == len;
+    input.bytes_are_units = size == input.units;
+    // A read that ended: the text is all the bytes its block wrote past the unit that ended
+    // it, whatever they are, since rule 1 stops there or before; so the engine reads a whole
+    // word there, as it would in the text of the whole input.
+    input.text = Text(bytes, ended ? gsl::narrow_cast<int32_t>(std::max(out, written) - bytes) : size);
     return PSH_OK;
 }
 
@@ -254,6 +409,15 @@ public:
             if (length_ != nullptr) *length_ = size;
             data_[size] = Unit{0};
         }
+        return PSH_OK;
+    }
+
+    // A result that is the caller's own input, `units` of them: written as they are (a
+    // memmove, since in place they are the buffer itself).
+    int32_t deliver_units(const Unit* units, int32_t count) {
+        if (!fits(count)) return PSH_E_INSUFFICIENT_BUFFER;
+        std::memmove(data_, units, sizeof(Unit) * gsl::narrow_cast<std::size_t>(count));
+        data_[count] = Unit{0};
         return PSH_OK;
     }
 

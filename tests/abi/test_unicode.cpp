@@ -546,6 +546,7 @@ TEST(Unicode, Section11_6_WidthsAreEquivalent) {
         const CheckResult n = call_check<char>(narrow, mode);
         const CheckResult w = call_check<psh_wchar>(wide, mode);
         EXPECT_STATUS(n.status, w.status);
+        EXPECT_STATUS(w.status_without_report, w.status);
         EXPECT_EQ(n.report.form, w.report.form);
         EXPECT_EQ(n.report.rewritable, w.report.rewritable);
         EXPECT_EQ(character_at<char>(text, n.report.error_offset), character_at<psh_wchar>(text, w.report.error_offset));
@@ -575,6 +576,72 @@ TEST(Unicode, Section11_6_WidthsAreEquivalent) {
     EXPECT_GT(ok, 100);
     EXPECT_GT(named, 300);
     EXPECT_GT(rewritten, 600);
+}
+
+// 11.6 where the _w boundary takes its short cuts (shim/buffers.hpp): it reads UTF-16 a
+// block of 8, 16 or 32 units at a time, the last block overlapping the one before; psh_check
+// without a report stops reading at the first control other than LF; and a rewrite whose
+// result is its input hands back the caller's own units. So a control, a character outside
+// ASCII and a lone surrogate go at every position of inputs of every length up to three
+// blocks, and each answer must be the byte function's (and the same with a report or
+// without).
+TEST(Unicode, Section11_6_EveryPositionOfABlock) {
+    PSH_REQUIRE_API();
+    const std::u32string fillers[] = {U"j", U"\u00FC", U"\u5F20", U"\U0001F600"};
+    const char32_t inserted[] = {U'\r', U'\0', 0x85, U'\u00FC', U'\u5F20', U'\n'};
+    int checked = 0;
+    for (int32_t length = 1; length <= 72; ++length) {
+        for (const std::u32string& filler : fillers) {
+            // An alias of `length` characters, the filler's at every third position.
+            std::u32string alias;
+            for (int32_t k = 0; k < length; ++k) alias += k % 3 == 2 ? filler : std::u32string(1, U'a' + k % 26);
+            for (int32_t at = -1; at <= static_cast<int32_t>(alias.size()); ++at) {
+                for (const char32_t c : inserted) {
+                    std::u32string text = U"EXCH01\n" + alias;
+                    if (at >= 0) text.insert(text.begin() + 7 + at, c);
+                    const Units<char> narrow = encode<char>(text);
+                    const Units<psh_wchar> wide = encode<psh_wchar>(text);
+                    SCOPED_TRACE(show(wide));
+                    const CheckResult n = call_check<char>(narrow, LenMode::Explicit);
+                    const CheckResult w = call_check<psh_wchar>(wide, LenMode::Explicit);
+                    EXPECT_STATUS(w.status, n.status);
+                    EXPECT_STATUS(w.status_without_report, w.status);
+                    EXPECT_STATUS(n.status_without_report, n.status);
+                    EXPECT_EQ(character_at<char>(text, n.report.error_offset),
+                              character_at<psh_wchar>(text, w.report.error_offset));
+                    EXPECT_EQ(n.report.rewritable, w.report.rewritable);
+                    const OutResult<char> rn = call_rewrite<char>(narrow, LenMode::Explicit, 0);
+                    const OutResult<psh_wchar> rw = call_rewrite<psh_wchar>(wide, LenMode::Explicit, 0);
+                    EXPECT_STATUS(rw.status, rn.status);
+                    EXPECT_TRUE(decode(rn.text) == decode(rw.text)) << show(rw.text);
+                    EXPECT_EQ(rw.out_len, static_cast<int32_t>(rw.text.size()));
+                    ++checked;
+                    if (at < 0) break;   // nothing inserted: once
+                }
+                if (::testing::Test::HasFailure()) return;
+            }
+        }
+    }
+    // A lone surrogate, and a control after characters outside ASCII, at every position.
+    for (int32_t length = 1; length <= 72; ++length) {
+        for (int32_t at = 0; at < length; ++at) {
+            for (const psh_wchar raw : {psh_wchar{0xD800}, psh_wchar{0xDC00}, psh_wchar{0x000D}}) {
+                Units<psh_wchar> wide = encode<psh_wchar>(U"EXCH01\n" + times(U"\u00FC", length));
+                wide[static_cast<size_t>(7 + at)] = raw;
+                SCOPED_TRACE(show(wide));
+                const CheckResult w = call_check<psh_wchar>(wide, LenMode::Explicit);
+                EXPECT_STATUS(w.status, PSH_E_BAD_CHAR);
+                EXPECT_STATUS(w.status_without_report, PSH_E_BAD_CHAR);
+                EXPECT_EQ(w.report.error_offset, 7 + at);
+                if (raw != 0x000D) {
+                    EXPECT_STATUS(call_rewrite<psh_wchar>(wide, LenMode::Explicit, 0).status, PSH_E_BAD_CHAR);
+                }
+                ++checked;
+            }
+            if (::testing::Test::HasFailure()) return;
+        }
+    }
+    EXPECT_GT(checked, 40000);
 }
 
 // The first unit rule 1 refuses in raw units, written here from section 11.2: where a
@@ -635,6 +702,7 @@ void random_units_fail_at_the_first_refused(CharacterGenerator& gen) {
         if (in.size() > PSH_MAX_INPUT) continue;
         SCOPED_TRACE(show(in));
         const CheckResult r = call_check<U>(in, LenMode::Explicit);
+        EXPECT_STATUS(r.status_without_report, r.status);
         const int32_t bad = first_refused(in, false);
         if (bad >= 0) {
             EXPECT_STATUS(r.status, PSH_E_BAD_CHAR);
