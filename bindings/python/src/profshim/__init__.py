@@ -62,7 +62,7 @@ import os
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from . import _texts
 
@@ -176,25 +176,30 @@ def _status_name(value: int) -> str:
     return status.c_name if isinstance(status, Status) else hex32(value)
 
 
-def _said(value: int, mailbox: str = "") -> str:
+def _said(value: int, mailbox: str = "", where: Dict[str, str] = _texts.REPORT) -> str:
     """This package's text for ``value``, whatever call gave it."""
     status = _status(value)
     if isinstance(status, Status):
-        return _texts.for_status(status.c_name, status.name, mailbox)
+        return _texts.for_status(status.c_name, status.name, mailbox, where)
     return "unknown status " + hex32(value)
 
 
 class ProfShimError(ValueError):
     """A ProfileInfo (or a status) the call could not work with. ``status`` is the
     library's status (a ``Status``), ``text`` what it means and what to do next, said for
-    the call that failed, which is also the message."""
+    the call that failed, which is also the message; ``error_index`` the index into the
+    ProfileInfo of the character at fault, as ``Report.error_index`` gives it (None when no
+    single character is at fault, or it is not known)."""
 
     status: int
     text: str
+    error_index: Optional[int]
 
-    def __init__(self, status: int, text: Optional[str] = None) -> None:
+    def __init__(self, status: int, text: Optional[str] = None,
+                 error_index: Optional[int] = None) -> None:
         self.status = _status(_status_value(status))
-        self.text = text if text is not None else _said(self.status)
+        self.text = text if text is not None else _said(self.status, where=_texts.ERROR)
+        self.error_index = error_index
         super().__init__(self.text)
 
     @property
@@ -203,7 +208,7 @@ class ProfShimError(ValueError):
         return _status_name(self.status)
 
     def __repr__(self) -> str:
-        return "ProfShimError(%s, %r)" % (self.name, self.text)
+        return "ProfShimError(%s, %r, error_index=%r)" % (self.name, self.text, self.error_index)
 
 
 class LibraryNotFoundError(OSError):
@@ -370,10 +375,23 @@ def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: 
     return Status.UNEXPECTED
 
 
-def _result(answer: Union[str, int]) -> str:
+def _error_index(info: str, status: int) -> Optional[int]:
+    """Where in ``info`` rewrite() or profile_name() failed with ``status``: check()'s
+    index when check() fails with the same status on a text those calls clean nothing of
+    (no CR, no blank at a line's end, no empty first line), so that check() reads the very
+    text they read; None otherwise, and when no single character is at fault."""
+    lines = info.split("\n")
+    if "\r" in info or not lines[0] or any(
+            line[:1] in (" ", "\t") or line[-1:] in (" ", "\t") for line in lines):
+        return None
+    report = check(info)
+    return report.error_index if report.status == status and report.error_offset >= 0 else None
+
+
+def _result(answer: Union[str, int], info: str) -> str:
     if isinstance(answer, str):
         return answer
-    raise ProfShimError(answer)
+    raise ProfShimError(answer, error_index=_error_index(info, answer))
 
 
 # ---- the API ---------------------------------------------------------------------------------
@@ -460,7 +478,8 @@ class Report:
     def raise_for_status(self) -> Report:
         """Raise ProfShimError unless the check passed; return self otherwise."""
         if self.status != Status.OK:
-            raise ProfShimError(self.status, self.text)
+            raise ProfShimError(self.status, _said(self.status, self.mailbox or "", _texts.ERROR),
+                                None if self.error_offset < 0 else self.error_index)
         return self
 
 
@@ -518,14 +537,15 @@ def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool =
         raise ProfShimError(status)
     kept_dn_alone = bool(bits & RewriteFlag.KEEP_DN) and isinstance(
         _call_with_buffer(lib.rewrite_w, (buf, n, bits & ~RewriteFlag.KEEP_DN), n + 2), str)
-    raise ProfShimError(status, _texts.for_rewrite(status.c_name, status.name, info, kept_dn_alone))
+    raise ProfShimError(status, _texts.for_rewrite(status.c_name, status.name, info, kept_dn_alone),
+                        _error_index(info, status))
 
 
 def profile_name(info: str) -> str:
     """A safe, stable, unique MAPI profile name for ``info`` (at most 64 characters of
     ``A-Z a-z 0-9 _``). Raises ProfShimError when ``info`` is not a ProfileInfo."""
     buf, n = _units(info)
-    return _result(_call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1))
+    return _result(_call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1), info)
 
 
 def _status_value(status: object) -> int:
