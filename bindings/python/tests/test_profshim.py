@@ -159,8 +159,7 @@ def test_profshim_library_names_the_one_place_it_looks(tmp_path):
 def test_every_status_is_the_headers_and_the_header_has_no_other():
     header = header_defines("PSH_(?:OK|E_)")
     assert header, "no PSH_E_ codes found in the header"
-    assert {s.c_name: int(s) for s in Status} == header
-    assert all(s.value < 0 for s in Status if s is not Status.OK)
+    assert {s.c_name: int(s) for s in Status} == {k: v & 0xFFFFFFFF for k, v in header.items()}
     assert Status.UNSAFE_CHAR == -2147220983
     assert profshim.hex32(Status.UNSAFE_CHAR) == "0x80040209"
 
@@ -451,6 +450,30 @@ def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
     assert str(r.status) == r.name == "PSH_E_UNSAFE_CHAR"
     assert {Status.BAD_DN: 1}[0x80040208] == 1  # hashes as the unsigned value the docs write
     assert Status.UNSAFE_CHAR in {0x80040209} and {0x80040209: "x"}.get(Status.UNSAFE_CHAR) == "x"
+
+
+# A newcomer's trial: hex(), format() and repr() gave the signed value, every doc 0x80040209.
+def test_a_status_shows_the_unsigned_value_the_docs_write():
+    assert hex(Status.UNSAFE_CHAR) == "0x80040209" and f"{Status.UNSAFE_CHAR:#x}" == "0x80040209"
+    assert "2147746313" in repr(Status.UNSAFE_CHAR) and int(Status.UNSAFE_CHAR) == 0x80040209
+    assert all(0 < s.value <= 0xFFFFFFFF for s in Status if s is not Status.OK)
+    r = profshim.check(DN_INFO)
+    assert hex(r.status) == "0x80040209" and hash(r.status) == hash(0x80040209)
+    assert Status(-2147220983) is Status.UNSAFE_CHAR and Status.UNSAFE_CHAR != -2147220984
+    with pytest.raises(ValueError):
+        Status(-1)
+
+
+def test_rewrite_refuses_contradicting_options():
+    for options in ({"flags": profshim.RewriteFlag.EXACT, "exact": False},
+                    {"flags": profshim.RewriteFlag.KEEP_DN, "keep_dn": False},
+                    {"flags": 3, "exact": False}):
+        with pytest.raises(ValueError, match="contradicts"):
+            profshim.rewrite(DN_INFO, **options)
+    # Saying the same twice, or adding a flag, is no contradiction.
+    assert profshim.rewrite(DN_INFO, flags=profshim.RewriteFlag.EXACT, exact=True) == "EXCH01\n=jdoe"
+    assert profshim.rewrite(DN_INFO, flags=0, exact=False) == "EXCH01\njdoe"
+    assert profshim.rewrite(DN_INFO, flags=profshim.RewriteFlag.EXACT, keep_dn=False) == "EXCH01\n=jdoe"
 
 
 def test_a_report_is_true_only_when_the_check_passed():

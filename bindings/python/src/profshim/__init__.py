@@ -93,27 +93,28 @@ def hex32(status: int) -> str:
 
 
 class Status(enum.IntEnum):
-    """The contract's status codes (signed, as the library returns them): PSH_OK is
-    ``Status.OK``, PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value
-    written signed or unsigned (``Status.UNSAFE_CHAR == 0x80040209``), is made from
-    either (``Status(0x80040209)``), and prints as the header's name."""
+    """The contract's status codes, valued as every document writes them (unsigned:
+    ``hex(Status.UNSAFE_CHAR) == "0x80040209"``): PSH_OK is ``Status.OK``,
+    PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value written unsigned
+    or signed, as the library returns it (``Status.UNSAFE_CHAR == -2147220983``), is made
+    from either (``Status(-2147220983)``), and prints as the header's name."""
     OK = 0
-    POINTER = _s32(0x80004003)
-    INVALIDARG = _s32(0x80070057)
-    UNEXPECTED = _s32(0x8000FFFF)
-    INSUFFICIENT_BUFFER = _s32(0x8007007A)
-    TOO_LONG = _s32(0x80040105)
-    UNKNOWN_FLAGS = _s32(0x80040106)
-    BAD_CHAR = _s32(0x80040201)
-    NO_SEPARATOR = _s32(0x80040202)
-    SYNTAX = _s32(0x80040203)
-    EMPTY_SERVER = _s32(0x80040204)
-    BAD_SERVER = _s32(0x80040205)
-    EMPTY_MAILBOX = _s32(0x80040206)
-    BAD_MAILBOX = _s32(0x80040207)
-    BAD_DN = _s32(0x80040208)
-    UNSAFE_CHAR = _s32(0x80040209)   # the KB Q271913 failure
-    RESERVED_NAME = _s32(0x8004020A)
+    POINTER = 0x80004003
+    INVALIDARG = 0x80070057
+    UNEXPECTED = 0x8000FFFF
+    INSUFFICIENT_BUFFER = 0x8007007A
+    TOO_LONG = 0x80040105
+    UNKNOWN_FLAGS = 0x80040106
+    BAD_CHAR = 0x80040201
+    NO_SEPARATOR = 0x80040202
+    SYNTAX = 0x80040203
+    EMPTY_SERVER = 0x80040204
+    BAD_SERVER = 0x80040205
+    EMPTY_MAILBOX = 0x80040206
+    BAD_MAILBOX = 0x80040207
+    BAD_DN = 0x80040208
+    UNSAFE_CHAR = 0x80040209   # the KB Q271913 failure
+    RESERVED_NAME = 0x8004020A
 
     @property
     def c_name(self) -> str:
@@ -122,24 +123,24 @@ class Status(enum.IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Optional["Status"]:
-        # The unsigned form every document writes (0x80040209).
-        if isinstance(value, int) and not isinstance(value, bool) and 0x80000000 <= value <= 0xFFFFFFFF:
-            return cls(_s32(value))
+        # The signed int32 the library returns (-2147220983 for 0x80040209).
+        if isinstance(value, int) and not isinstance(value, bool) and -(1 << 31) <= value < 0:
+            return cls(value & 0xFFFFFFFF)
         return None
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, int) and not isinstance(other, bool) and 0x80000000 <= other <= 0xFFFFFFFF:
-            return int(self) == _s32(other)
+        if isinstance(other, int) and not isinstance(other, bool) and -(1 << 31) <= other < 0:
+            return int(self) == other & 0xFFFFFFFF
         return int.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    # Hashes as the unsigned value every document writes (0x80040209), so that a set or dict
-    # built from those constants finds a Status (a newcomer's finding); it still equals its
-    # signed value too, but a dict keyed by signed values does not find it.
+    # Hashes as its value, the unsigned one every document writes (0x80040209), so that a
+    # set or dict built from those constants finds a Status; it still equals its signed
+    # value too, but a dict keyed by signed values does not find it.
     def __hash__(self) -> int:
-        return hash(int(self) & 0xFFFFFFFF)
+        return int.__hash__(self)
 
     def __str__(self) -> str:
         return self.c_name
@@ -499,13 +500,14 @@ def check(info: str) -> Report:
                   info=info)
 
 
-def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool = False,
-            flags: int = 0) -> str:
+def rewrite(info: str, *positional: object, keep_dn: Optional[bool] = None,
+            exact: Optional[bool] = None, flags: int = 0) -> str:
     """``info`` made safe for CDO, keeping what it means: CRLF and stray whitespace
     cleaned, a DN mailbox replaced by its directory name (unless ``keep_dn``), written
     ``=name`` with ``exact``, the exact-match form of KB Q193643 (library 1.1 or later).
-    ``flags`` (``RewriteFlag``) says the same as the two keywords, which add to it.
-    Raises ProfShimError when it cannot be made safe.
+    ``flags`` (``RewriteFlag``) says the same as the two keywords, which add to it; a
+    keyword given False for a flag that ``flags`` sets is a contradiction, refused with
+    ValueError. Raises ProfShimError when it cannot be made safe.
 
     The options are keywords only: ``rewrite(info, 2)`` reads as COM's ``Rewrite(info, 2)``
     (exact) but meant ``keep_dn=True`` in the 1.1.0 package, so it is refused."""
@@ -523,10 +525,13 @@ def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool =
     if bits < 0 or bits != flags:
         raise ValueError("profshim.rewrite(): flags %r is not a 32-bit flag word; pass "
                          "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither" % flags)
-    if keep_dn:
-        bits |= RewriteFlag.KEEP_DN
-    if exact:
-        bits |= RewriteFlag.EXACT
+    for keyword, value, flag in (("keep_dn", keep_dn, RewriteFlag.KEEP_DN),
+                                 ("exact", exact, RewriteFlag.EXACT)):
+        if value is not None and not value and bits & flag:
+            raise ValueError("profshim.rewrite(): %s=%r contradicts flags=%r, which sets %s; "
+                             "give one of the two" % (keyword, value, flags, flag))
+        if value:
+            bits |= flag
     lib = _lib()
     # The output is never longer than the input, but for the "=" of an exact rewrite.
     answer = _call_with_buffer(lib.rewrite_w, (buf, n, bits), n + 2)
