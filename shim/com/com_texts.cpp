@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "buffers.hpp"
+#include "com_resolve.hpp"
 #include "exchange_dn.hpp"
 #include "normalise.hpp"
 #include "profile_info.hpp"
@@ -37,6 +38,18 @@ constexpr StatusWords kWords[] = {
     {PSH_E_BAD_DN, "PSH_E_BAD_DN", "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at CheckReport(info).ErrorOffset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."},
     {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR", "the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where CheckReport(info).Rewritable is True, give CDO Rewrite(info); otherwise name a profile of your own with ProfileName(info)."},
     {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME", "the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with ProfileName(info)."},
+};
+
+// Resolve's own HRESULTs (com_resolve.hpp, the README's table), for Describe: Resolve's
+// Err.Description says the case itself; these say what the number means.
+constexpr StatusWords kResolveWords[] = {
+    {kResolveNotFound, "Resolve: not found (&H80040301)", "no entry in the directory has the mailbox; check the alias or DN, and that directory names the right domain."},
+    {kResolveAmbiguous, "Resolve: ambiguous (&H80040302)", "more than one entry in the directory has the mailbox, so none is chosen (that could log on to another mailbox); give the mailbox's legacyExchangeDN instead."},
+    {kResolveIncomplete, "Resolve: incomplete (&H80040303)", "the mailbox's entry lacks an attribute the answer needs; try server \"keep\", or ask the directory's administrator."},
+    {kResolveUnsafe, "Resolve: unsafe (&H80040304)", "the ProfileInfo built from the directory's entry would still fail CDO's logon, so none is given; name a profile of your own with ProfileName(info)."},
+    {kResolveInvalid, "Resolve: invalid (&H80040305)", "info is not server & vbLf & mailbox, or is the anonymous form; CheckReport(info) says where."},
+    {kResolveDirectory, "Resolve: directory (&H80040306)", "the directory could not be read or could not answer (not reached, no Negotiate bind, a bind or search failed, or directory is empty and this computer is in no domain); the Resolve's Err.Description says which."},
+    {kResolveArgument, "Resolve: argument (&H80040307)", "directory, server or bind is not one Resolve takes; the Resolve's Err.Description says which."},
 };
 
 // Every status of the header's one list has words here.
@@ -139,6 +152,9 @@ BSTR said(std::string_view name, std::string_view body) noexcept {
 
 const StatusWords* words_of(int32_t status) noexcept {
     for (const StatusWords& entry : kWords) {
+        if (entry.status == status) return &entry;
+    }
+    for (const StatusWords& entry : kResolveWords) {
         if (entry.status == status) return &entry;
     }
     return nullptr;

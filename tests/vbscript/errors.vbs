@@ -177,7 +177,7 @@ Set crlf = o.CheckReport("EXCH01" & vbCrLf & "/o=Contoso/ou=NYC/cn=Recipients/cn
 Expect crlf.Status = PSH_E_BAD_CHAR And crlf.ErrorOffset = 6 And crlf.Rewritable, "CRLF: BAD_CHAR at 6, Rewritable"
 Expect InStr(crlf.Description, "line break's vbCr") > 0 And InStr(crlf.Description, "line break's vbCr") < InStr(crlf.Description, "do not take it out"), "BAD_CHAR says the line break first <" & crlf.Description & ">"
 Expect InStr(o.Describe(PSH_E_NO_SEPARATOR), "empty") = 0, "NO_SEPARATOR: an empty part has its own status"
-Expect InStr(o.CheckReport("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=J" & ChrW(252) & "rgen").Description, "a DN holds only ASCII characters") > 0, "BAD_DN says a DN is ASCII"
+Expect InStr(o.CheckReport("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=J" & Chr(252) & "rgen").Description, "a DN holds only ASCII characters") > 0, "BAD_DN says a DN is ASCII"
 ' A DN of Exchange 2007 or later and one whose last RDN holds ':' get the same answer from the
 ' library; the report's Description tells them apart.
 Dim modern, colon
@@ -236,6 +236,11 @@ result = o.Rewrite(dn, field)
 ExpectRefused "Rewrite", "flags", "Null"
 result = o.Describe(Null)
 ExpectRefused "Describe", "status", "Null"
+' An Empty status names none (it read as PSH_OK's text): refused as a Null is.
+result = o.Describe(neverAssigned)
+ExpectRefused "Describe", "status", "Empty"
+result = o.Describe(Empty)
+ExpectRefused "Describe", "status", "Empty"
 ' An Empty flags is 0, as VBScript makes it; an empty String is a string, and checked.
 result = o.Rewrite(dn, neverAssigned)
 Expect Err.Number = 0 And result = "EXCH01" & vbLf & "jdoe", "Rewrite(dn, Empty) is Rewrite(dn, 0): " & Err.Number
