@@ -79,10 +79,12 @@ def normalise(path):
 
 
 def check_unzip(path, expect, programs=()):
-    """Unpacks `path` with `unzip` under umask 077 into a fresh folder and checks what that
-    gives: every folder 0755, every file 0644 (the names in `programs`, relative to the
-    zip's root, 0755), and that the zip has an entry for each of its folders. `expect` is
-    Checks.expect of tools/native_library.py."""
+    """Unpacks `path` with `unzip` under umask 077 into a fresh folder made first by
+    `mkdir -m 755`, as the README does (unzip makes a missing -d folder itself, 0700 under
+    that umask: no entry of the zip's gives its mode), and checks what that gives: every
+    folder, that one included, 0755, every file 0644 (the names in `programs`, relative to
+    the zip's root, 0755), and that the zip has an entry for each of its folders. `expect`
+    is Checks.expect of tools/native_library.py."""
     label = os.path.basename(path)
     with zipfile.ZipFile(path) as z:
         names = z.namelist()
@@ -95,10 +97,13 @@ def check_unzip(path, expect, programs=()):
     tmp = tempfile.mkdtemp(prefix="profshim-umask-")
     try:
         out = os.path.join(tmp, "unpacked")
-        r = subprocess.run(["sh", "-c", 'umask 077 && exec "$0" -q "$1" -d "$2"', unzip, path, out],
+        r = subprocess.run(["sh", "-c", 'umask 077 && mkdir -m 755 "$2" && exec "$0" -q "$1" -d "$2"',
+                            unzip, path, out],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         expect(r.returncode == 0, "%s: unzip under umask 077 unpacks it%s" % (label, "" if r.returncode == 0 else ": " + r.stdout))
         wrong, folders, files = [], 0, 0
+        if os.path.isdir(out) and stat.S_IMODE(os.stat(out).st_mode) != 0o755:
+            wrong.append("the -d folder %o" % stat.S_IMODE(os.stat(out).st_mode))
         for folder, dirs, names_here in os.walk(out):
             for d in dirs:
                 p = os.path.join(folder, d)

@@ -93,9 +93,15 @@ namespace ProfShim
         /// <summary>The library's status; HResult holds the same value.</summary>
         public Status Status { get { return (Status)HResult; } }
 
+        /// <summary>The string index (UTF-16 units) of the character at fault in the
+        /// ProfileInfo the failed call was given, as CheckReport.ErrorOffset gives it; -1
+        /// when no single character is at fault, or it is not known.</summary>
+        public int ErrorOffset { get { return errorOffset; } }
+        private readonly int errorOffset = -1;
+
         /// <summary>A failure with this binding's text for <paramref name="status"/>.</summary>
         public ProfShimException(Status status)
-            : base(ProfileInfo.Describe(status))
+            : base(Texts.ForError(ProfileInfo.Describe(status)))
         {
             HResult = (int)status;
         }
@@ -104,6 +110,13 @@ namespace ProfShim
             : base(message)
         {
             HResult = (int)status;
+        }
+
+        public ProfShimException(Status status, string message, int errorOffset)
+            : base(message)
+        {
+            HResult = (int)status;
+            this.errorOffset = errorOffset < 0 ? -1 : errorOffset;
         }
 
         // The standard constructors; without a status of its own, Status is Unexpected.
@@ -127,6 +140,13 @@ namespace ProfShim
         protected ProfShimException(SerializationInfo info, StreamingContext context)
             : base(info, context)
         {
+            errorOffset = info.GetInt32("ErrorOffset");
+        }
+
+        public override void GetObjectData(SerializationInfo info, StreamingContext context)
+        {
+            base.GetObjectData(info, context);
+            info.AddValue("ErrorOffset", errorOffset);
         }
     }
 
@@ -243,6 +263,14 @@ namespace ProfShim
                                 : "unknown status 0x" + ((int)status).ToString("X8");
         }
 
+        // A text as a ProfShimException says it: its caller holds no CheckReport, and the
+        // exception carries the offset itself.
+        internal static string ForError(string text)
+        {
+            return text.Replace("CheckReport.ErrorOffset", "ProfShimException.ErrorOffset")
+                       .Replace("CheckReport.Rewritable", "ProfileInfo.Check(info).Rewritable");
+        }
+
         // keptDnAlone: the same Rewrite without KeepDn succeeds.
         internal static string ForRewrite(Status status, string info, bool keptDnAlone)
         {
@@ -300,16 +328,18 @@ namespace ProfShim
                     return "the flags hold a bit this version does not define; pass " +
                            "RewriteFlags.KeepDn, RewriteFlags.Exact, both or None.";
                 case Status.BadChar:
-                    return "the ProfileInfo holds a character a ProfileInfo cannot carry (a control " +
-                           "character such as TAB or NUL inside a line, or a surrogate that is not " +
-                           "half of a pair) at CheckReport.ErrorOffset. Do not remove or replace it: " +
-                           "a name with a character taken out names another mailbox, or none. Give " +
-                           "the mailbox's alias as the directory holds it (its mailNickname). Only " +
-                           "a line break's CR and spaces or tabs at the ends of lines are cleaned by " +
-                           "ProfileInfo.Rewrite and ProfileInfo.ProfileName.";
+                    return "the ProfileInfo holds a character a ProfileInfo cannot carry at " +
+                           "CheckReport.ErrorOffset. Where CheckReport.Rewritable is true, that is a " +
+                           "line break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which " +
+                           "ProfileInfo.Rewrite and ProfileInfo.ProfileName remove, leaving the " +
+                           "line feed CDO needs. Any other character (a control character such as TAB " +
+                           "or NUL inside a line, or a surrogate that is not half of a pair): do not " +
+                           "take it out; it may be part of the name, and a name with a character " +
+                           "taken out names another mailbox, or none. Fix the source: give the " +
+                           "mailbox's alias as the directory holds it (its mailNickname).";
                 case Status.NoSeparator:
-                    return "no line feed between server and mailbox (or one of the two is empty); " +
-                           "build the ProfileInfo as server + \"\\n\" + mailbox.";
+                    return "no line feed between server and mailbox; build the ProfileInfo as " +
+                           "server + \"\\n\" + mailbox.";
                 case Status.Syntax:
                     return "too many line feeds; give server + \"\\n\" + mailbox, or " +
                            "serverDn + \"\\n\\nanon\" for anonymous access.";
@@ -329,7 +359,8 @@ namespace ProfShim
                            "exactly as the directory holds it (its mailNickname).";
                 case Status.BadDn:
                     return "the mailbox's distinguished name breaks the Exchange DN grammar " +
-                           "(/o=ORG/ou=SITE/cn=.../cn=NAME) at CheckReport.ErrorOffset; copy the DN " +
+                           "(/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at " +
+                           "CheckReport.ErrorOffset; copy the DN " +
                            "exactly from the directory (its legacyExchangeDN), or give the " +
                            "mailbox's alias.";
                 case Status.UnsafeChar:
@@ -380,8 +411,25 @@ namespace ProfShim
             if (status == Status.Ok) return safe;
             bool keptDnAlone = (flags & RewriteFlags.KeepDn) != 0 &&
                 CallWithBuffer(Rewriter, info, (uint)(flags & ~RewriteFlags.KeepDn), info.Length + 2, out safe) == Status.Ok;
-            throw new ProfShimException(status, Texts.ForRewrite(status, info, keptDnAlone));
+            throw new ProfShimException(status, Texts.ForError(Texts.ForRewrite(status, info, keptDnAlone)),
+                                        ErrorOffsetOf(info, status));
         }
+
+        // Where in info Rewrite or ProfileName failed with status: Check's offset when Check
+        // fails with the same status on a string those calls clean nothing of (no CR, no
+        // blank at a line's end, no empty first line), so that Check reads the very string
+        // they read; -1 otherwise, and when no single character is at fault.
+        private static int ErrorOffsetOf(string info, Status status)
+        {
+            string[] lines = info.Split('\n');
+            if (info.IndexOf('\r') >= 0 || lines[0].Length == 0) return -1;
+            foreach (string line in lines)
+                if (line.Length > 0 && (IsBlank(line[0]) || IsBlank(line[line.Length - 1]))) return -1;
+            CheckReport report = Check(info);
+            return report.Status == status ? report.ErrorOffset : -1;
+        }
+
+        private static bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
         /// <summary>A safe, stable, unique MAPI profile name for info; throws ProfShimException.</summary>
         public static string ProfileName(string info)
@@ -389,7 +437,8 @@ namespace ProfShim
             if (info == null) throw new ArgumentNullException(nameof(info));
             string name;
             Status status = CallWithBuffer(Namer, info, 0, ProfileNameMax + 1, out name);
-            if (status != Status.Ok) throw new ProfShimException(status);
+            if (status != Status.Ok)
+                throw new ProfShimException(status, Texts.ForError(Describe(status)), ErrorOffsetOf(info, status));
             return name;
         }
 

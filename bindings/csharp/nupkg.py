@@ -183,10 +183,12 @@ def run_program(args):
         if unzip is None:
             fail("no unzip to unpack the package as the README does (Debian: unzip)")
             return
-        r = subprocess.run([unzip, "-q", args.out, "-d", pkg], stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
+        # The README's commands: mkdir -m 755 first, since unzip makes a missing -d folder
+        # with the umask's mode (0700 under umask 077), no entry of the package's.
+        r = subprocess.run(["sh", "-c", 'umask 077 && mkdir -m 755 "$2" && exec "$0" -q "$1" -d "$2"',
+                            unzip, args.out, pkg], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         expect(r.returncode == 0, "unzip -q unpacks the package" + ("" if r.returncode == 0 else ": " + r.stdout))
-        unreadable = []
+        unreadable = [] if os.stat(pkg).st_mode & 0o055 == 0o055 else ["the folder itself %o" % (os.stat(pkg).st_mode & 0o777)]
         for folder, _dirs, files in os.walk(pkg):
             for f in files:
                 mode = os.stat(os.path.join(folder, f)).st_mode

@@ -124,6 +124,10 @@ def check_contents(wheel, version, license_path, objdump=None):
                    "%s: METADATA has Version %s and License MIT" % (name, version))
             expect("\nDescription-Content-Type: text/markdown\n" in text and "KB Q271913" in
                    text.split("\n\n", 1)[-1], "%s: METADATA has the description (README.md)" % name)
+            systems = sorted(re.findall(r"^Classifier: Operating System :: (.+)$", text.split("\n\n", 1)[0], re.M))
+            system = "Microsoft :: Windows" if platform.startswith("win") else "POSIX :: Linux"
+            expect(systems == [system], "%s: METADATA names its one operating system, %s (names %s)" % (
+                name, system, systems))
         if info + "/LICENSE" in names:
             with open(license_path, "rb") as f:
                 expect(z.read(info + "/LICENSE") == f.read(), "%s: LICENSE is the repository's" % name)

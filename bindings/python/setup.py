@@ -126,4 +126,19 @@ class PlatformWheel(bdist_wheel):  # type: ignore[misc]
         return ("py3", "none", self.platform or "any")
 
 
-setup(distclass=NativeDistribution, cmdclass={"bdist_wheel": PlatformWheel})
+# Each wheel names the one operating system its library runs on (a Linux wheel said Windows
+# too); a wheel without a library loads the system's, on either.
+CLASSIFIERS = ["License :: OSI Approved :: MIT License", "Programming Language :: Python :: 3",
+               "Typing :: Typed"]
+WINDOWS = "Operating System :: Microsoft :: Windows"
+LINUX = "Operating System :: POSIX :: Linux"
+
+
+def operating_systems(platform: Optional[str]) -> List[str]:
+    if platform is None:
+        return [WINDOWS, LINUX]
+    return [WINDOWS] if platform.startswith("win") else [LINUX]
+
+
+setup(distclass=NativeDistribution, cmdclass={"bdist_wheel": PlatformWheel},
+      classifiers=CLASSIFIERS + operating_systems(native_platform()))

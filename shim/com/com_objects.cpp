@@ -118,8 +118,9 @@ private:
 class ProfileInfo final : public DispatchObject<ProfileInfo, IProfileInfo2, IProfileInfo> {
 public:
     // {member, argument} for a Null or Empty the member refuses (DispatchObject::Invoke):
-    // info, for the five members that take one; Rewrite's flags and Describe's status when
-    // Null (an Empty one is 0, as VBScript makes it).
+    // info, for the five members that take one; Describe's status (an Empty one named no
+    // status: it read as PSH_OK, a newcomer's trial); Rewrite's flags when Null (an Empty
+    // one is 0, as VBScript makes it).
     static const std::wstring_view* refused(DISPID id, UINT position, VARTYPE type) noexcept {
         static constexpr std::wstring_view kInfo[][2] = {
             {L"Check", L"info"}, {L"CheckReport", L"info"}, {L"Rewrite", L"info"}, {L"ProfileName", L"info"}};
@@ -128,9 +129,9 @@ public:
         static constexpr std::wstring_view kResolveInfo[2] = {L"Resolve", L"info"};
         if (position == 0 && id >= 1 && id <= 4) return kInfo[id - 1];
         if (position == 0 && id == 7) return kResolveInfo;
+        if (position == 0 && id == 5) return kDescribeStatus;
         if (type != VT_NULL) return nullptr;
         if (id == 3 && position == 1) return kRewriteFlags;
-        if (id == 5 && position == 0) return kDescribeStatus;
         return nullptr;
     }
 
@@ -196,6 +197,7 @@ public:
         if (text == nullptr) return E_POINTER;
         *text = nullptr;
         int32_t value = 0;
+        if (V_VT(&status) == VT_EMPTY) return DISP_E_TYPEMISMATCH;  // as a Null; an early-bound caller's
         if (HRESULT hr = status_argument(status, value); FAILED(hr)) return hr;
         return give_string(text, status_text(value, nullptr, 0));
     }

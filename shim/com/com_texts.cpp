@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "buffers.hpp"
+#include "com_resolve.hpp"
 #include "exchange_dn.hpp"
 #include "normalise.hpp"
 #include "profile_info.hpp"
@@ -27,16 +28,28 @@ constexpr StatusWords kWords[] = {
     {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER", "a result did not fit the room the object gave it; this is a fault of profshim.dll: please report the input."},
     {PSH_E_TOO_LONG, "PSH_E_TOO_LONG", "the ProfileInfo is over 4096 characters (Len), far more than a server and a mailbox need; check that the right string is passed."},
     {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS", "Rewrite's flags hold a bit this version does not define; give 0, 1 (keep the DN), 2 (the exact-match form =alias) or 3."},
-    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR", "the ProfileInfo holds a character a ProfileInfo cannot carry (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair) at CheckReport(info).ErrorOffset. Do not remove or replace it: a name with a character taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname). Only a vbCr of a line break and spaces or tabs at the ends of lines are cleaned by Rewrite and ProfileName."},
-    {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR", "no line feed between server and mailbox (or one of the two is empty); build the ProfileInfo as server & vbLf & mailbox."},
+    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR", "the ProfileInfo holds a character a ProfileInfo cannot carry at CheckReport(info).ErrorOffset. Where CheckReport(info).Rewritable is True, that is a line break's vbCr (of a vbCrLf, or a vbCr alone) or a tab at a line's end, which Rewrite and ProfileName remove, leaving the vbLf CDO needs. Any other character (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair): do not take it out; it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."},
+    {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR", "no line feed between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."},
     {PSH_E_SYNTAX, "PSH_E_SYNTAX", "too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
     {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER", "the server part, before the vbLf, is empty; give the Exchange server's name."},
     {PSH_E_BAD_SERVER, "PSH_E_BAD_SERVER", "the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all; ASCII only, so an internationalised host name in its xn-- form) nor a personalized server name GUID@host; give the Exchange server's name."},
     {PSH_E_EMPTY_MAILBOX, "PSH_E_EMPTY_MAILBOX", "the mailbox part, after the vbLf, is empty; give the mailbox's alias."},
     {PSH_E_BAD_MAILBOX, "PSH_E_BAD_MAILBOX", "the mailbox alias starts or ends with a space, or is over 64 UTF-16 units (Len; a character above U+FFFF counts two); give the alias exactly as the directory holds it (its mailNickname)."},
-    {PSH_E_BAD_DN, "PSH_E_BAD_DN", "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME) at CheckReport(info).ErrorOffset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."},
+    {PSH_E_BAD_DN, "PSH_E_BAD_DN", "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at CheckReport(info).ErrorOffset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."},
     {PSH_E_UNSAFE_CHAR, "PSH_E_UNSAFE_CHAR", "the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where CheckReport(info).Rewritable is True, give CDO Rewrite(info); otherwise name a profile of your own with ProfileName(info)."},
     {PSH_E_RESERVED_NAME, "PSH_E_RESERVED_NAME", "the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with ProfileName(info)."},
+};
+
+// Resolve's own HRESULTs (com_resolve.hpp, the README's table), for Describe: Resolve's
+// Err.Description says the case itself; these say what the number means.
+constexpr StatusWords kResolveWords[] = {
+    {kResolveNotFound, "Resolve: not found (&H80040301)", "no entry in the directory has the mailbox; check the alias or DN, and that directory names the right domain."},
+    {kResolveAmbiguous, "Resolve: ambiguous (&H80040302)", "more than one entry in the directory has the mailbox, so none is chosen (that could log on to another mailbox); give the mailbox's legacyExchangeDN instead."},
+    {kResolveIncomplete, "Resolve: incomplete (&H80040303)", "the mailbox's entry lacks an attribute the answer needs; try server \"keep\", or ask the directory's administrator."},
+    {kResolveUnsafe, "Resolve: unsafe (&H80040304)", "the ProfileInfo built from the directory's entry would still fail CDO's logon, so none is given; name a profile of your own with ProfileName(info)."},
+    {kResolveInvalid, "Resolve: invalid (&H80040305)", "info is not server & vbLf & mailbox, or is the anonymous form; CheckReport(info) says where."},
+    {kResolveDirectory, "Resolve: directory (&H80040306)", "the directory could not be read or could not answer (not reached, no Negotiate bind, a bind or search failed, or directory is empty and this computer is in no domain); the Resolve's Err.Description says which."},
+    {kResolveArgument, "Resolve: argument (&H80040307)", "directory, server or bind is not one Resolve takes; the Resolve's Err.Description says which."},
 };
 
 // Every status of the header's one list has words here.
@@ -139,6 +152,9 @@ BSTR said(std::string_view name, std::string_view body) noexcept {
 
 const StatusWords* words_of(int32_t status) noexcept {
     for (const StatusWords& entry : kWords) {
+        if (entry.status == status) return &entry;
+    }
+    for (const StatusWords& entry : kResolveWords) {
         if (entry.status == status) return &entry;
     }
     return nullptr;

@@ -51,6 +51,27 @@ TYPED_TEST(Describe, Rule9_UnsafeCharNamesTheKbArticle) {
     EXPECT_NE(text.find("MAPI_E_NOT_FOUND"), std::string::npos) << text;
 }
 
+// A newcomer's trial (issue 21): a CRLF's CR gets BAD_CHAR with rewritable 1, so the text
+// says first that psh_rewrite removes it, and only then not to take another character out.
+TYPED_TEST(Describe, Rule9_BadCharSaysTheLineBreakFirst) {
+    const std::string text = narrow_text(call_describe<TypeParam>(PSH_E_BAD_CHAR).text);
+    const std::size_t line_break = text.find("line break's CR");
+    const std::size_t other = text.find("do not take it out");
+    ASSERT_NE(line_break, std::string::npos) << text;
+    ASSERT_NE(other, std::string::npos) << text;
+    EXPECT_LT(line_break, other) << text;
+    EXPECT_NE(text.find("rewritable"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Do not remove"), std::string::npos) << text;
+}
+
+TYPED_TEST(Describe, Rule9_BadDnSaysAsciiAndNoSeparatorNotEmpty) {
+    const std::string bad_dn = narrow_text(call_describe<TypeParam>(PSH_E_BAD_DN).text);
+    EXPECT_NE(bad_dn.find("ASCII"), std::string::npos) << bad_dn;   // contract 11.3
+    // Since 1.2 an empty part is PSH_E_EMPTY_SERVER or PSH_E_EMPTY_MAILBOX (contract 11.7).
+    const std::string no_lf = narrow_text(call_describe<TypeParam>(PSH_E_NO_SEPARATOR).text);
+    EXPECT_EQ(no_lf.find("empty"), std::string::npos) << no_lf;
+}
+
 TYPED_TEST(Describe, Rule9_TextsDiffer) {
     // Each code says something of its own (a shared fallback text would still pass the prefix check).
     std::set<std::string> seen;

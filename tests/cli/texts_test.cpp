@@ -49,7 +49,15 @@ int main() {
     expect(has(kept, "--keep-dn") && has(kept, "profshim name"), "--keep-dn", kept);
     expect(!has(said(PSH_E_UNSAFE_CHAR, kb, "rewrite"), "--keep-dn"), "not rewritable", said(PSH_E_UNSAFE_CHAR, kb, "rewrite"));
     const std::string bad = said(PSH_E_BAD_CHAR, kb, "check");
-    expect(has(bad, "Do not remove or replace it") && has(bad, "profshim resolve"), "BAD_CHAR", bad);
+    expect(has(bad, "do not take it out") && has(bad, "profshim resolve"), "BAD_CHAR", bad);
+    // The line break rewrite cleans comes first, and only from check; never the advice to take a character out.
+    expect(bad.find("line break's CR") < bad.find("Any other character") && !has(bad, "Do not remove"), "BAD_CHAR: line break first", bad);
+    const std::string rewrite_bad = said(PSH_E_BAD_CHAR, kb, "rewrite");
+    expect(!has(rewrite_bad, "profshim rewrite") && has(rewrite_bad, "do not take it out"), "BAD_CHAR from rewrite", rewrite_bad);
+    const std::string bad_dn = said(PSH_E_BAD_DN, kb, "check");
+    expect(has(bad_dn, "a DN holds only ASCII characters"), "BAD_DN: ASCII", bad_dn);
+    const std::string no_lf = said(PSH_E_NO_SEPARATOR, kb, "check");
+    expect(!has(no_lf, "empty"), "NO_SEPARATOR: an empty part has its own status", no_lf);
     expect(said(0x12345, kb, "check").starts_with("0x00012345: an internal fault"), "an unknown status", said(0x12345, kb, "check"));
     std::cout << statuses << " texts checked, " << failures << " failed\n";
     return failures == 0 ? 0 : 1;

@@ -90,6 +90,13 @@ TEST(EarlyBound, EveryMethodThroughTheVtable) {
     V_I4(&s.v) = PSH_E_UNSAFE_CHAR;
     EXPECT_EQ(o->Describe(s.v, text.put()), S_OK);
     EXPECT_EQ(text.str(), describe(PSH_E_UNSAFE_CHAR));
+    // Resolve's own numbers (README) are described, not "unknown status".
+    V_I4(&s.v) = static_cast<LONG>(0x80040301u);
+    EXPECT_EQ(o->Describe(s.v, text.put()), S_OK);
+    EXPECT_EQ(text.str().rfind(L"Resolve: not found (&H80040301): ", 0), 0u) << narrow(text.str());
+    // An Empty names no status (it read as PSH_OK): refused as a Null is.
+    Variant empty;
+    EXPECT_EQ(o->Describe(empty.v, text.put()), DISP_E_TYPEMISMATCH);
 }
 
 TEST(EarlyBound, FailureIsTheStatusWithErrorInfo) {

@@ -99,7 +99,7 @@ ExpectRaiseSaying "Rewrite", dn, PSH_REWRITE_KEEP_DN, PSH_E_UNSAFE_CHAR, Array("
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j?doe", PSH_REWRITE_KEEP_DN, PSH_E_UNSAFE_CHAR, Array("another mailbox")
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe", 0, PSH_E_UNSAFE_CHAR, Array("another mailbox", "ProfileName(info)")
 ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "CON", 0, PSH_E_RESERVED_NAME, Array("device name", "ProfileName(info)")
-ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j" & vbTab & "doe", 0, PSH_E_BAD_CHAR, Array("Do not remove", "mailNickname")
+ExpectRaiseSaying "Rewrite", "EXCH01" & vbLf & "j" & vbTab & "doe", 0, PSH_E_BAD_CHAR, Array("do not take it out", "mailNickname")
 ' A name outside ASCII is no fault (library 1.2); where it may not stand, the call raises.
 ExpectRaise "Rewrite", "EXCH01" & vbLf & "J" & Chr(252) & "rgen" & String(60, "m"), 0, PSH_E_BAD_MAILBOX
 ExpectRaise "Rewrite", "M" & Chr(252) & "ller01" & vbLf & "jdoe", 0, PSH_E_BAD_SERVER
@@ -171,6 +171,13 @@ For Each s In statuses
     Expect CWord(o.Describe(s)) = "", "Describe(" & Hex(s) & ") in a script's words: <" & o.Describe(s) & ">"
 Next
 Expect InStr(o.Describe(PSH_E_BAD_CHAR), "remove it") = 0, "BAD_CHAR never says to remove a letter of a name"
+' A newcomer's trial: a CRLF's CR is BAD_CHAR with Rewritable True; the text says so first.
+Dim crlf
+Set crlf = o.CheckReport("EXCH01" & vbCrLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe")
+Expect crlf.Status = PSH_E_BAD_CHAR And crlf.ErrorOffset = 6 And crlf.Rewritable, "CRLF: BAD_CHAR at 6, Rewritable"
+Expect InStr(crlf.Description, "line break's vbCr") > 0 And InStr(crlf.Description, "line break's vbCr") < InStr(crlf.Description, "do not take it out"), "BAD_CHAR says the line break first <" & crlf.Description & ">"
+Expect InStr(o.Describe(PSH_E_NO_SEPARATOR), "empty") = 0, "NO_SEPARATOR: an empty part has its own status"
+Expect InStr(o.CheckReport("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=J" & Chr(252) & "rgen").Description, "a DN holds only ASCII characters") > 0, "BAD_DN says a DN is ASCII"
 ' A DN of Exchange 2007 or later and one whose last RDN holds ':' get the same answer from the
 ' library; the report's Description tells them apart.
 Dim modern, colon
@@ -229,6 +236,11 @@ result = o.Rewrite(dn, field)
 ExpectRefused "Rewrite", "flags", "Null"
 result = o.Describe(Null)
 ExpectRefused "Describe", "status", "Null"
+' An Empty status names none (it read as PSH_OK's text): refused as a Null is.
+result = o.Describe(neverAssigned)
+ExpectRefused "Describe", "status", "Empty"
+result = o.Describe(Empty)
+ExpectRefused "Describe", "status", "Empty"
 ' An Empty flags is 0, as VBScript makes it; an empty String is a string, and checked.
 result = o.Rewrite(dn, neverAssigned)
 Expect Err.Number = 0 And result = "EXCH01" & vbLf & "jdoe", "Rewrite(dn, Empty) is Rewrite(dn, 0): " & Err.Number

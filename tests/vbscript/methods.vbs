@@ -212,6 +212,13 @@ Expect InStr(o.Describe(PSH_E_UNSAFE_CHAR), "MAPI_E_NOT_FOUND") > 0, "Describe(P
 Equal "unknown status 0x12345678", o.Describe(&H12345678), "Describe unknown"
 Equal "unknown status 0xFFFFFFFF", o.Describe(-1), "Describe -1"
 Equal o.Describe(PSH_E_UNSAFE_CHAR), o.Describe(2147746313), "Describe of the unsigned value 2147746313"
+' Resolve's own numbers (the README's table) have texts of their own, not "unknown status".
+Dim resolveCode
+For resolveCode = &H80040301 To &H80040307
+    Expect Left(o.Describe(resolveCode), 9) = "Resolve: " And InStr(o.Describe(resolveCode), "(&H" & Hex(resolveCode) & "): ") > 0, "Describe(&H" & Hex(resolveCode) & ") <" & o.Describe(resolveCode) & ">"
+Next
+Expect InStr(o.Describe(&H80040301), "no entry in the directory has the mailbox") > 0, "Describe(&H80040301) says not found"
+Equal "unknown status 0x80040308", o.Describe(&H80040308), "Describe past Resolve's numbers"
 Equal o.Describe(PSH_E_UNSAFE_CHAR), o.Describe("-2147220983"), "Describe of a numeric string"
 
 ' ---- arguments VBScript may pass ----------------------------------------------------------

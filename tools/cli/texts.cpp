@@ -38,18 +38,24 @@ const char* words(int32_t status) {
         return "the mailbox alias starts or ends with a space, or is over 64 characters (UTF-16 units); give the alias exactly as "
                "the directory holds it (its mailNickname).";
     case PSH_E_BAD_DN:
-        return "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME); copy the DN "
+        return "the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only "
+               "ASCII characters); copy the DN "
                "exactly from the directory (its legacyExchangeDN), or give the mailbox's alias.";
     default: return kInternal;  // POINTER, INVALIDARG, INSUFFICIENT_BUFFER, UNKNOWN_FLAGS, UNEXPECTED
     }
 }
 
-constexpr const char* kBadChar =
-    "a character a ProfileInfo cannot carry: a control character (TAB or NUL inside a line, say), or text that is not valid "
-    "UTF-8 (a file saved in an ANSI code page: save it as UTF-8 or UTF-16). Do not remove or replace it: a name with a letter "
-    "taken out names another mailbox, or none. Give the mailbox's alias as the directory holds it (its mailNickname; "
-    "profshim resolve finds it).";
-constexpr const char* kCleaned = " Only a line break's CR and spaces or tabs at line ends are cleaned by profshim rewrite and profshim name.";
+// BAD_CHAR from check: what rewrite cleans comes first, since the report says rewritable
+// for it; then every other character, which may be part of the name.
+constexpr const char* kBadChar = "a character a ProfileInfo cannot carry. ";
+constexpr const char* kCleaned =
+    "Where this says rewritable, that is a line break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which "
+    "profshim rewrite and profshim name remove, leaving the line feed CDO needs. ";
+constexpr const char* kNotCleaned =
+    "Any other character (a control character such as TAB or NUL inside a line, or text that is not valid UTF-8: a file "
+    "saved in an ANSI code page, so save it as UTF-8 or UTF-16): do not take it out; it may be part of the name, and a name "
+    "with a letter taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory "
+    "holds it (its mailNickname; profshim resolve finds it).";
 constexpr const char* kUnsafe =
     "the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon "
     "fails with MAPI_E_NOT_FOUND (KB Q271913). ";
@@ -69,7 +75,7 @@ constexpr const char* kReserved =
 std::string body(int32_t status, std::string_view info, std::string_view by, bool kept_dn_alone) {
     const bool named = by == "name";  // its failure is not answered with profshim name
     switch (status) {
-    case PSH_E_BAD_CHAR: return std::string(kBadChar) + (by == "check" ? kCleaned : "");
+    case PSH_E_BAD_CHAR: return std::string(kBadChar) + (by == "check" ? kCleaned : "") + kNotCleaned;
     case PSH_E_RESERVED_NAME:
         return std::string(kReserved) + (named ? "; give the alias exactly as the directory holds it (its mailNickname)."
                                                : "; name a profile of your own with profshim name.");

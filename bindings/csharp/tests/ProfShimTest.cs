@@ -56,6 +56,20 @@ internal static class ProfShimTest
         }
     }
 
+    private static void ExpectErrorOffset(Action action, Status status, int offset, string what)
+    {
+        try {
+            action();
+            Expect(false, what + ": no exception");
+        } catch (ProfShimException e) {
+            Equal(status, e.Status, what + ": Status");
+            Equal(offset, e.ErrorOffset, what + ": ErrorOffset");
+            Expect(!e.Message.Contains("CheckReport.ErrorOffset"), what + ": names no report's offset: " + e.Message);
+            if (status == Status.BadChar || status == Status.BadDn)
+                Expect(e.Message.Contains("ProfShimException.ErrorOffset"), what + ": names its own ErrorOffset: " + e.Message);
+        }
+    }
+
     // The hash of a profile name's key (contract 11.5: its UTF-8 bytes, A-Z lowered by the caller).
     private static string Fnv1a64(string key)
     {
@@ -159,7 +173,10 @@ internal static class ProfShimTest
         var inner = new InvalidOperationException("inner");
         Expect(new ProfShimException("m", inner).InnerException == inner, "ProfShimException(message, inner)");
         var e = new ProfShimException(Status.UnsafeChar);
-        Equal(ProfileInfo.Describe(Status.UnsafeChar), e.Message, "ProfShimException(status).Message");
+        // Describe's text, said of the exception: it names no report its catcher lacks.
+        Equal(ProfileInfo.Describe(Status.UnsafeChar).Replace("CheckReport.Rewritable", "ProfileInfo.Check(info).Rewritable"),
+              e.Message, "ProfShimException(status).Message");
+        Expect(!new ProfShimException(Status.BadDn).Message.Contains("CheckReport"), "ProfShimException(BadDn) names no CheckReport");
         Expect(typeof(ProfShimException).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null,
                new[] { typeof(System.Runtime.Serialization.SerializationInfo), typeof(System.Runtime.Serialization.StreamingContext) },
                null) != null, "ProfShimException has the serialization constructor");
@@ -251,8 +268,16 @@ internal static class ProfShimTest
             Expect(!CWords.IsMatch(text), "Describe(" + s + ") in C#'s words: " + text);
         }
         string badChar = ProfileInfo.Describe(Status.BadChar);
-        Expect(!badChar.Contains("remove it") && badChar.Contains("Do not remove") && badChar.Contains("mailNickname"),
+        Expect(!badChar.Contains("remove it") && badChar.Contains("do not take it out") && badChar.Contains("mailNickname"),
                "BadChar never says to remove a letter of a name: " + badChar);
+        // A newcomer's trial: a CRLF's CR is BadChar with Rewritable true; the text says so first.
+        var crlf = ProfileInfo.Check("EXCH01\r\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe");
+        Expect(crlf.Status == Status.BadChar && crlf.ErrorOffset == 6 && crlf.Rewritable, "CRLF: BadChar at 6, rewritable: " + crlf);
+        Expect(crlf.Text.IndexOf("line break's CR") >= 0 && crlf.Text.IndexOf("line break's CR") < crlf.Text.IndexOf("do not take it out"),
+               "BadChar says the line break first: " + crlf.Text);
+        Expect(!ProfileInfo.Describe(Status.NoSeparator).Contains("empty"), "NoSeparator: an empty part has its own status");
+        var umlaut = ProfileInfo.Check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=J\u00fcrgen");
+        Expect(umlaut.Status == Status.BadDn && umlaut.Text.Contains("a DN holds only ASCII characters"), "BadDn says ASCII: " + umlaut.Text);
         Equal("unknown status 0x12345678", ProfileInfo.Describe(0x12345678), "Describe unknown");
         Equal("unknown status 0xFFFFFFFF", ProfileInfo.Describe(-1), "Describe -1");
 
@@ -271,13 +296,20 @@ internal static class ProfShimTest
         Throws(Status.UnsafeChar, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=j:doe"), "Rewrite j:doe DN",
                "Rewrite(info)", "another mailbox", "ProfileInfo.ProfileName(info)");
         Throws(Status.ReservedName, () => ProfileInfo.Rewrite("EXCH01\nCON"), "Rewrite CON", "Rewrite(info)", "ProfileName(info)");
-        Throws(Status.BadChar, () => ProfileInfo.Rewrite("EXCH01\nj\tdoe"), "Rewrite TAB", "Rewrite(info)", "Do not remove", "TAB");
+        Throws(Status.BadChar, () => ProfileInfo.Rewrite("EXCH01\nj\tdoe"), "Rewrite TAB", "Rewrite(info)", "do not take it out", "TAB");
         Throws(Status.BadDn, () => ProfileInfo.Rewrite("EXCH01\n/o=Contoso/ou=NYC/cn="), "Rewrite bad DN", "Rewrite(info)", "legacyExchangeDN");
         Throws(Status.UnknownFlags, () => ProfileInfo.Rewrite("EXCH01\njdoe", (RewriteFlags)0x4), "Rewrite flag 4",
                "Rewrite(info)", "RewriteFlags.Exact");
         Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long", "Rewrite(info)", "4096");
         Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF", "ProfileName(info)", "server + \"\\n\" + mailbox");
         Throws(Status.BadChar, () => ProfileInfo.ProfileName("EXCH01\nj\tdoe"), "ProfileName TAB", "ProfileName(info)");
+        // A newcomer's trial: the exception's text pointed at CheckReport.ErrorOffset, which
+        // the caller of Rewrite does not have; the exception carries it and its text names it.
+        ExpectErrorOffset(() => ProfileInfo.Rewrite("EXCH01\njd\u0007oe"), Status.BadChar, 9, "Rewrite BEL");
+        ExpectErrorOffset(() => ProfileInfo.ProfileName("EXCH01\n/o=Contoso/cn=jdoe"), Status.BadDn, 18, "ProfileName bad DN");
+        ExpectErrorOffset(() => ProfileInfo.Rewrite("EXCH01"), Status.NoSeparator, -1, "Rewrite no LF");
+        ExpectErrorOffset(() => ProfileInfo.Rewrite("EXCH01\r\nj\tdoe"), Status.BadChar, -1, "Rewrite CRLF and TAB: not the string Check reads");
+        Equal(-1, new ProfShimException(Status.BadDn).ErrorOffset, "ProfShimException(Status).ErrorOffset");
     }
 
     // ---- Unicode (contract section 11): offsets are UTF-16 units, string indexes ----------

@@ -159,8 +159,7 @@ def test_profshim_library_names_the_one_place_it_looks(tmp_path):
 def test_every_status_is_the_headers_and_the_header_has_no_other():
     header = header_defines("PSH_(?:OK|E_)")
     assert header, "no PSH_E_ codes found in the header"
-    assert {s.c_name: int(s) for s in Status} == header
-    assert all(s.value < 0 for s in Status if s is not Status.OK)
+    assert {s.c_name: int(s) for s in Status} == {k: v & 0xFFFFFFFF for k, v in header.items()}
     assert Status.UNSAFE_CHAR == -2147220983
     assert profshim.hex32(Status.UNSAFE_CHAR) == "0x80040209"
 
@@ -453,6 +452,30 @@ def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
     assert Status.UNSAFE_CHAR in {0x80040209} and {0x80040209: "x"}.get(Status.UNSAFE_CHAR) == "x"
 
 
+# A newcomer's trial: hex(), format() and repr() gave the signed value, every doc 0x80040209.
+def test_a_status_shows_the_unsigned_value_the_docs_write():
+    assert hex(Status.UNSAFE_CHAR) == "0x80040209" and f"{Status.UNSAFE_CHAR:#x}" == "0x80040209"
+    assert "2147746313" in repr(Status.UNSAFE_CHAR) and int(Status.UNSAFE_CHAR) == 0x80040209
+    assert all(0 < s.value <= 0xFFFFFFFF for s in Status if s is not Status.OK)
+    r = profshim.check(DN_INFO)
+    assert hex(r.status) == "0x80040209" and hash(r.status) == hash(0x80040209)
+    assert Status(-2147220983) is Status.UNSAFE_CHAR and Status.UNSAFE_CHAR != -2147220984
+    with pytest.raises(ValueError):
+        Status(-1)
+
+
+def test_rewrite_refuses_contradicting_options():
+    for options in ({"flags": profshim.RewriteFlag.EXACT, "exact": False},
+                    {"flags": profshim.RewriteFlag.KEEP_DN, "keep_dn": False},
+                    {"flags": 3, "exact": False}):
+        with pytest.raises(ValueError, match="contradicts"):
+            profshim.rewrite(DN_INFO, **options)
+    # Saying the same twice, or adding a flag, is no contradiction.
+    assert profshim.rewrite(DN_INFO, flags=profshim.RewriteFlag.EXACT, exact=True) == "EXCH01\n=jdoe"
+    assert profshim.rewrite(DN_INFO, flags=0, exact=False) == "EXCH01\njdoe"
+    assert profshim.rewrite(DN_INFO, flags=profshim.RewriteFlag.EXACT, keep_dn=False) == "EXCH01\n=jdoe"
+
+
 def test_a_report_is_true_only_when_the_check_passed():
     assert profshim.check("EXCH01\njdoe")
     assert not profshim.check(DN_INFO)
@@ -527,8 +550,25 @@ def test_describe_every_code_in_python_words():
         assert not C_WORDS.search(text[len(s.c_name):]), text
     # A letter of a name is never to be removed; the alias is the way out.
     bad_char = profshim.describe(Status.BAD_CHAR)
-    assert "remove it" not in bad_char and "Do not remove" in bad_char
+    assert "remove it" not in bad_char and "do not take it out" in bad_char
     assert "mailNickname" in bad_char
+
+
+# A newcomer's trial: a CRLF's CR is BAD_CHAR with rewritable True, and the text says first
+# that rewrite() removes it; only other characters are "do not take it out".
+def test_bad_char_of_a_crlf_says_the_line_break_first():
+    r = profshim.check("EXCH01\r\n/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe")
+    assert (r.status, r.error_index, r.rewritable) == (Status.BAD_CHAR, 6, True)
+    assert r.text.index("line break's CR") < r.text.index("do not take it out"), r.text
+    assert "report.rewritable is True" in r.text and "Do not remove" not in r.text
+    assert profshim.rewrite(r.info) == "EXCH01\njdoe"
+
+
+def test_bad_dn_outside_ascii_and_no_separator_texts():
+    r = profshim.check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=J\u00fcrgen")
+    assert r.status is Status.BAD_DN and "a DN holds only ASCII characters" in r.text
+    # Since 1.2 an empty part has its own status (EMPTY_SERVER, EMPTY_MAILBOX).
+    assert "empty" not in profshim.describe(Status.NO_SEPARATOR)
 
 
 def test_describe_takes_signed_and_unsigned_values_and_only_ints():
@@ -555,7 +595,7 @@ def test_describe_takes_signed_and_unsigned_values_and_only_ints():
      ["another mailbox", "profile_name(info)"]),
     ("EXCH01\nj?doe", {"keep_dn": True}, Status.UNSAFE_CHAR, ["another mailbox"]),
     ("EXCH01\nCON", {}, Status.RESERVED_NAME, ["device name", "profile_name(info)"]),
-    ("EXCH01\nj\tdoe", {}, Status.BAD_CHAR, ["Do not remove", "mailNickname", "TAB"]),
+    ("EXCH01\nj\tdoe", {}, Status.BAD_CHAR, ["do not take it out", "mailNickname", "TAB"]),
     ("EXCH01", {}, Status.NO_SEPARATOR, ['server + "\\n" + mailbox']),
     ("EXCH01\n/o=Contoso/ou=NYC/cn=", {}, Status.BAD_DN, ["legacyExchangeDN"]),
     ("x" * 4097, {}, Status.TOO_LONG, ["4096"]),
@@ -589,6 +629,26 @@ def test_profile_name_failures_never_advise_profile_name(info, status):
     with pytest.raises(ProfShimError) as e:
         profshim.profile_name(info)
     assert e.value.status is status and "profile_name(info)" not in e.value.text
+
+
+# A newcomer's trial: the exception's text pointed at report.error_index, a report the
+# caller of rewrite() does not have; the error carries the index and its text names it.
+def test_profshim_error_carries_the_error_index():
+    with pytest.raises(ProfShimError) as e:
+        profshim.rewrite("EXCH01\njd\x07oe")
+    assert e.value.status is Status.BAD_CHAR and e.value.error_index == 9
+    assert "ProfShimError.error_index" in e.value.text and "report." not in e.value.text
+    with pytest.raises(ProfShimError) as e:
+        profshim.profile_name("EXCH01\n/o=Contoso/cn=jdoe")
+    assert e.value.status is Status.BAD_DN and e.value.error_index == 18
+    with pytest.raises(ProfShimError) as e:
+        profshim.check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=J\u00fcrgen").raise_for_status()
+    assert e.value.error_index == 43 and "ProfShimError.error_index" in e.value.text
+    for info in ("EXCH01", "EXCH01\r\nj\tdoe"):  # none at fault; not the text check() reads
+        with pytest.raises(ProfShimError) as e:
+            profshim.rewrite(info)
+        assert e.value.error_index is None, info
+    assert ProfShimError(Status.BAD_DN).error_index is None
 
 
 def test_profshim_error_made_from_a_status_alone():

@@ -62,7 +62,7 @@ import os
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from . import _texts
 
@@ -93,27 +93,28 @@ def hex32(status: int) -> str:
 
 
 class Status(enum.IntEnum):
-    """The contract's status codes (signed, as the library returns them): PSH_OK is
-    ``Status.OK``, PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value
-    written signed or unsigned (``Status.UNSAFE_CHAR == 0x80040209``), is made from
-    either (``Status(0x80040209)``), and prints as the header's name."""
+    """The contract's status codes, valued as every document writes them (unsigned:
+    ``hex(Status.UNSAFE_CHAR) == "0x80040209"``): PSH_OK is ``Status.OK``,
+    PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value written unsigned
+    or signed, as the library returns it (``Status.UNSAFE_CHAR == -2147220983``), is made
+    from either (``Status(-2147220983)``), and prints as the header's name."""
     OK = 0
-    POINTER = _s32(0x80004003)
-    INVALIDARG = _s32(0x80070057)
-    UNEXPECTED = _s32(0x8000FFFF)
-    INSUFFICIENT_BUFFER = _s32(0x8007007A)
-    TOO_LONG = _s32(0x80040105)
-    UNKNOWN_FLAGS = _s32(0x80040106)
-    BAD_CHAR = _s32(0x80040201)
-    NO_SEPARATOR = _s32(0x80040202)
-    SYNTAX = _s32(0x80040203)
-    EMPTY_SERVER = _s32(0x80040204)
-    BAD_SERVER = _s32(0x80040205)
-    EMPTY_MAILBOX = _s32(0x80040206)
-    BAD_MAILBOX = _s32(0x80040207)
-    BAD_DN = _s32(0x80040208)
-    UNSAFE_CHAR = _s32(0x80040209)   # the KB Q271913 failure
-    RESERVED_NAME = _s32(0x8004020A)
+    POINTER = 0x80004003
+    INVALIDARG = 0x80070057
+    UNEXPECTED = 0x8000FFFF
+    INSUFFICIENT_BUFFER = 0x8007007A
+    TOO_LONG = 0x80040105
+    UNKNOWN_FLAGS = 0x80040106
+    BAD_CHAR = 0x80040201
+    NO_SEPARATOR = 0x80040202
+    SYNTAX = 0x80040203
+    EMPTY_SERVER = 0x80040204
+    BAD_SERVER = 0x80040205
+    EMPTY_MAILBOX = 0x80040206
+    BAD_MAILBOX = 0x80040207
+    BAD_DN = 0x80040208
+    UNSAFE_CHAR = 0x80040209   # the KB Q271913 failure
+    RESERVED_NAME = 0x8004020A
 
     @property
     def c_name(self) -> str:
@@ -122,24 +123,24 @@ class Status(enum.IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Optional["Status"]:
-        # The unsigned form every document writes (0x80040209).
-        if isinstance(value, int) and not isinstance(value, bool) and 0x80000000 <= value <= 0xFFFFFFFF:
-            return cls(_s32(value))
+        # The signed int32 the library returns (-2147220983 for 0x80040209).
+        if isinstance(value, int) and not isinstance(value, bool) and -(1 << 31) <= value < 0:
+            return cls(value & 0xFFFFFFFF)
         return None
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, int) and not isinstance(other, bool) and 0x80000000 <= other <= 0xFFFFFFFF:
-            return int(self) == _s32(other)
+        if isinstance(other, int) and not isinstance(other, bool) and -(1 << 31) <= other < 0:
+            return int(self) == other & 0xFFFFFFFF
         return int.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    # Hashes as the unsigned value every document writes (0x80040209), so that a set or dict
-    # built from those constants finds a Status (a newcomer's finding); it still equals its
-    # signed value too, but a dict keyed by signed values does not find it.
+    # Hashes as its value, the unsigned one every document writes (0x80040209), so that a
+    # set or dict built from those constants finds a Status; it still equals its signed
+    # value too, but a dict keyed by signed values does not find it.
     def __hash__(self) -> int:
-        return hash(int(self) & 0xFFFFFFFF)
+        return int.__hash__(self)
 
     def __str__(self) -> str:
         return self.c_name
@@ -176,25 +177,30 @@ def _status_name(value: int) -> str:
     return status.c_name if isinstance(status, Status) else hex32(value)
 
 
-def _said(value: int, mailbox: str = "") -> str:
+def _said(value: int, mailbox: str = "", where: Dict[str, str] = _texts.REPORT) -> str:
     """This package's text for ``value``, whatever call gave it."""
     status = _status(value)
     if isinstance(status, Status):
-        return _texts.for_status(status.c_name, status.name, mailbox)
+        return _texts.for_status(status.c_name, status.name, mailbox, where)
     return "unknown status " + hex32(value)
 
 
 class ProfShimError(ValueError):
     """A ProfileInfo (or a status) the call could not work with. ``status`` is the
     library's status (a ``Status``), ``text`` what it means and what to do next, said for
-    the call that failed, which is also the message."""
+    the call that failed, which is also the message; ``error_index`` the index into the
+    ProfileInfo of the character at fault, as ``Report.error_index`` gives it (None when no
+    single character is at fault, or it is not known)."""
 
     status: int
     text: str
+    error_index: Optional[int]
 
-    def __init__(self, status: int, text: Optional[str] = None) -> None:
+    def __init__(self, status: int, text: Optional[str] = None,
+                 error_index: Optional[int] = None) -> None:
         self.status = _status(_status_value(status))
-        self.text = text if text is not None else _said(self.status)
+        self.text = text if text is not None else _said(self.status, where=_texts.ERROR)
+        self.error_index = error_index
         super().__init__(self.text)
 
     @property
@@ -203,7 +209,7 @@ class ProfShimError(ValueError):
         return _status_name(self.status)
 
     def __repr__(self) -> str:
-        return "ProfShimError(%s, %r)" % (self.name, self.text)
+        return "ProfShimError(%s, %r, error_index=%r)" % (self.name, self.text, self.error_index)
 
 
 class LibraryNotFoundError(OSError):
@@ -370,10 +376,23 @@ def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: 
     return Status.UNEXPECTED
 
 
-def _result(answer: Union[str, int]) -> str:
+def _error_index(info: str, status: int) -> Optional[int]:
+    """Where in ``info`` rewrite() or profile_name() failed with ``status``: check()'s
+    index when check() fails with the same status on a text those calls clean nothing of
+    (no CR, no blank at a line's end, no empty first line), so that check() reads the very
+    text they read; None otherwise, and when no single character is at fault."""
+    lines = info.split("\n")
+    if "\r" in info or not lines[0] or any(
+            line[:1] in (" ", "\t") or line[-1:] in (" ", "\t") for line in lines):
+        return None
+    report = check(info)
+    return report.error_index if report.status == status and report.error_offset >= 0 else None
+
+
+def _result(answer: Union[str, int], info: str) -> str:
     if isinstance(answer, str):
         return answer
-    raise ProfShimError(answer)
+    raise ProfShimError(answer, error_index=_error_index(info, answer))
 
 
 # ---- the API ---------------------------------------------------------------------------------
@@ -460,7 +479,8 @@ class Report:
     def raise_for_status(self) -> Report:
         """Raise ProfShimError unless the check passed; return self otherwise."""
         if self.status != Status.OK:
-            raise ProfShimError(self.status, self.text)
+            raise ProfShimError(self.status, _said(self.status, self.mailbox or "", _texts.ERROR),
+                                None if self.error_offset < 0 else self.error_index)
         return self
 
 
@@ -480,13 +500,14 @@ def check(info: str) -> Report:
                   info=info)
 
 
-def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool = False,
-            flags: int = 0) -> str:
+def rewrite(info: str, *positional: object, keep_dn: Optional[bool] = None,
+            exact: Optional[bool] = None, flags: int = 0) -> str:
     """``info`` made safe for CDO, keeping what it means: CRLF and stray whitespace
     cleaned, a DN mailbox replaced by its directory name (unless ``keep_dn``), written
     ``=name`` with ``exact``, the exact-match form of KB Q193643 (library 1.1 or later).
-    ``flags`` (``RewriteFlag``) says the same as the two keywords, which add to it.
-    Raises ProfShimError when it cannot be made safe.
+    ``flags`` (``RewriteFlag``) says the same as the two keywords, which add to it; a
+    keyword given False for a flag that ``flags`` sets is a contradiction, refused with
+    ValueError. Raises ProfShimError when it cannot be made safe.
 
     The options are keywords only: ``rewrite(info, 2)`` reads as COM's ``Rewrite(info, 2)``
     (exact) but meant ``keep_dn=True`` in the 1.1.0 package, so it is refused."""
@@ -504,10 +525,13 @@ def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool =
     if bits < 0 or bits != flags:
         raise ValueError("profshim.rewrite(): flags %r is not a 32-bit flag word; pass "
                          "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither" % flags)
-    if keep_dn:
-        bits |= RewriteFlag.KEEP_DN
-    if exact:
-        bits |= RewriteFlag.EXACT
+    for keyword, value, flag in (("keep_dn", keep_dn, RewriteFlag.KEEP_DN),
+                                 ("exact", exact, RewriteFlag.EXACT)):
+        if value is not None and not value and bits & flag:
+            raise ValueError("profshim.rewrite(): %s=%r contradicts flags=%r, which sets %s; "
+                             "give one of the two" % (keyword, value, flags, flag))
+        if value:
+            bits |= flag
     lib = _lib()
     # The output is never longer than the input, but for the "=" of an exact rewrite.
     answer = _call_with_buffer(lib.rewrite_w, (buf, n, bits), n + 2)
@@ -518,14 +542,15 @@ def rewrite(info: str, *positional: object, keep_dn: bool = False, exact: bool =
         raise ProfShimError(status)
     kept_dn_alone = bool(bits & RewriteFlag.KEEP_DN) and isinstance(
         _call_with_buffer(lib.rewrite_w, (buf, n, bits & ~RewriteFlag.KEEP_DN), n + 2), str)
-    raise ProfShimError(status, _texts.for_rewrite(status.c_name, status.name, info, kept_dn_alone))
+    raise ProfShimError(status, _texts.for_rewrite(status.c_name, status.name, info, kept_dn_alone),
+                        _error_index(info, status))
 
 
 def profile_name(info: str) -> str:
     """A safe, stable, unique MAPI profile name for ``info`` (at most 64 characters of
     ``A-Z a-z 0-9 _``). Raises ProfShimError when ``info`` is not a ProfileInfo."""
     buf, n = _units(info)
-    return _result(_call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1))
+    return _result(_call_with_buffer(_lib().profile_name_w, (buf, n, 0), PROFILE_NAME_MAX + 1), info)
 
 
 def _status_value(status: object) -> int:

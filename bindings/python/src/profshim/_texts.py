@@ -30,15 +30,17 @@ _BY_NAME: Dict[str, str] = {
                 "server and a mailbox need; check that the right string is passed.",
     "UNKNOWN_FLAGS": "flags holds a bit this version does not define; pass "
                      "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither.",
-    "BAD_CHAR": "the ProfileInfo holds a character a ProfileInfo cannot carry (a control "
-                "character such as TAB or NUL inside a line, or a surrogate that is not "
-                "half of a pair) at report.error_index. Do not remove or replace it: a "
-                "name with a character taken out names another mailbox, or none. Give "
-                "the mailbox's alias as the directory holds it (its mailNickname). Only "
-                "a line break's CR and spaces or tabs at the ends of lines are cleaned "
-                "by rewrite() and profile_name().",
-    "NO_SEPARATOR": "no line feed between server and mailbox (or one of the two is "
-                    "empty); build the ProfileInfo as server + \"\\n\" + mailbox.",
+    "BAD_CHAR": "the ProfileInfo holds a character a ProfileInfo cannot carry at "
+                "{at}. Where {report}.rewritable is True, that is a line "
+                "break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which "
+                "rewrite() and profile_name() remove, leaving the line feed CDO needs. "
+                "Any other character (a control character such as TAB or NUL inside a "
+                "line, or a surrogate that is not half of a pair): do not take it out; it "
+                "may be part of the name, and a name with a character taken out names "
+                "another mailbox, or none. Fix the source: give the mailbox's alias as "
+                "the directory holds it (its mailNickname).",
+    "NO_SEPARATOR": "no line feed between server and mailbox; build the ProfileInfo as "
+                    "server + \"\\n\" + mailbox.",
     "SYNTAX": "too many line feeds; give server + \"\\n\" + mailbox, or "
               "server_dn + \"\\n\\nanon\" for anonymous access.",
     "EMPTY_SERVER": "the server part, before the line feed, is empty; give the Exchange "
@@ -53,8 +55,9 @@ _BY_NAME: Dict[str, str] = {
                    "UTF-16 units (a character above U+FFFF counts two); give the alias "
                    "exactly as the directory holds it (its mailNickname).",
     "BAD_DN": "the mailbox's distinguished name breaks the Exchange DN grammar "
-              "(/o=ORG/ou=SITE/cn=.../cn=NAME) at report.error_index; copy the DN exactly "
-              "from the directory (its legacyExchangeDN), or give the mailbox's alias.",
+              "(/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at "
+              "{at}; copy the DN exactly from the directory (its legacyExchangeDN), or give the "
+              "mailbox's alias.",
     "UNSAFE_CHAR": "the mailbox holds a character Windows does not allow in a file name, "
                    "so MAPI cannot create the profile file and the logon fails with "
                    "MAPI_E_NOT_FOUND (KB Q271913). Where report.rewritable is True, give "
@@ -88,23 +91,30 @@ def is_modern_dn(text: str) -> bool:
     return _MODERN_OU in text.encode("ascii", "replace").lower()
 
 
-def said(c_name: str, body: str) -> str:
-    return "%s: %s" % (c_name, body)
+# Where a text tells the caller to look: a Report's attributes (check(), describe()), or a
+# ProfShimError's (a failed rewrite() or profile_name(), whose caller holds no report).
+REPORT = {"at": "report.error_index", "report": "report"}
+ERROR = {"at": "ProfShimError.error_index", "report": "check(info)"}
 
 
-def for_status(c_name: str, name: str, mailbox: str = "") -> str:
+def said(c_name: str, body: str, where: Dict[str, str] = REPORT) -> str:
+    return "%s: %s" % (c_name, body.format(**where))
+
+
+def for_status(c_name: str, name: str, mailbox: str = "", where: Dict[str, str] = REPORT) -> str:
     """The text for a status whatever call gave it: ``name`` is the Status member's name
-    (``UNSAFE_CHAR``), ``mailbox`` the mailbox part when one was found."""
+    (``UNSAFE_CHAR``), ``mailbox`` the mailbox part when one was found, ``where`` whose
+    attributes it names (``REPORT`` or ``ERROR``)."""
     if name == "UNSAFE_CHAR" and is_modern_dn(mailbox):
         return said(c_name, _MODERN_DN)
-    return said(c_name, _BY_NAME[name])
+    return said(c_name, _BY_NAME[name], where)
 
 
 def for_rewrite(c_name: str, name: str, info: str, kept_dn_alone: bool) -> str:
     """The text for a status rewrite() failed with: ``kept_dn_alone`` when the same call
     without keep_dn succeeds."""
     if name != "UNSAFE_CHAR":
-        return said(c_name, _BY_NAME[name])
+        return said(c_name, _BY_NAME[name], ERROR)
     if kept_dn_alone:
         return said(c_name, _KEPT_DN)
     if is_modern_dn(info):
