@@ -126,7 +126,7 @@ void build_answer(const Request& request, const Entry& entry, const Options& opt
     answer.status = status;
     if (status != PSH_OK) {
         answer.result = Result::unsafe;
-        answer.reason = "the ProfileInfo built from the entry fails psh_check: " + status_name(status);
+        answer.reason = "the ProfileInfo built from the entry is not safe for CDO's logon: " + status_name(status);
         return;
     }
     answer.result = Result::resolved;

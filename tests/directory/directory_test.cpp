@@ -150,7 +150,7 @@ TEST(Answer, UnsafeIsNeverHandedOut) {
     const Answer a = build(e, ServerChoice::keep);
     EXPECT_EQ(a.result, Result::unsafe);
     EXPECT_EQ(a.status, PSH_E_UNSAFE_CHAR);
-    EXPECT_EQ(a.reason, "the ProfileInfo built from the entry fails psh_check: PSH_E_UNSAFE_CHAR");
+    EXPECT_EQ(a.reason, "the ProfileInfo built from the entry is not safe for CDO's logon: PSH_E_UNSAFE_CHAR");
     EXPECT_FALSE(a.output);
     EXPECT_EQ(a.entry, e.dn);
     // The server as given must pass too.

@@ -166,10 +166,10 @@ extern const Command kResolveCommand{  // extern: listed in main.cpp
     "'@' by an smtp: proxy, else by mailNickname or sAMAccountName (every value escaped,\n"
     "RFC 4515). RESULT: resolved, not_found, ambiguous (the entries' DNs are listed, none\n"
     "is chosen), incomplete (the entry lacks what the answer needs), unsafe (the answer\n"
-    "fails psh_check: none is given), invalid (the separators do not parse, or the\n"
-    "anonymous form), error (the directory could not answer). One connection serves the\n"
-    "run; a password is never taken on the command line. Exit status: 0 when every input\n"
-    "resolved, 1 when some did not, 2 for a usage or directory error.\n",
+    "is not safe for CDO's logon: none is given), invalid (the separators do not parse,\n"
+    "or the anonymous form), error (the directory could not answer). One connection\n"
+    "serves the run; a password is never taken on the command line. Exit status: 0 when\n"
+    "every input resolved, 1 when some did not, 2 for a usage or directory error.\n",
     add_options, run};
 
 }  // namespace profshim_cli
