@@ -8,6 +8,7 @@
 #include "com_dispatch.hpp"
 #include "guarded.hpp"
 #include "ldap_source.hpp"
+#include "lookup.hpp"
 #include "resolver.hpp"
 
 #include <memory>
@@ -112,6 +113,13 @@ ResolveAnswer resolve_answer(const std::wstring& info, const std::wstring& direc
     if (bind.empty() || bind == L"negotiate") settings.bind = dir::Bind::negotiate;
     else if (bind == L"anonymous") settings.bind = dir::Bind::anonymous;
     else return refused(kResolveArgument, L"bind is \"" + bind + L"\"; give \"negotiate\" (as the calling account) or \"anonymous\".");
+    // info is read before the directory: one that cannot be looked up is invalid whatever
+    // the directory, and no connection is made for it (a newcomer got "the directory could
+    // not be read" for a string without a line feed).
+    const std::string info_utf8 = utf8_of(info.data(), static_cast<int>(info.size()));
+    std::string why;
+    if (!dir::parse_request(info_utf8, why)) return refused(kResolveInvalid, wide_of(why));
+
     settings.uri = utf8_of(directory.data(), static_cast<int>(directory.size()));
     if (settings.uri.empty()) {
         settings.uri = own_domain();
@@ -133,7 +141,7 @@ ResolveAnswer resolve_answer(const std::wstring& info, const std::wstring& direc
         a.unreachable = true;
         return a;
     }
-    const dir::Answer answer = dir::resolve(*source, utf8_of(info.data(), static_cast<int>(info.size())), options);
+    const dir::Answer answer = dir::resolve(*source, info_utf8, options);
     ResolveAnswer a;
     a.reason = wide_of(answer.reason);
     switch (answer.result) {

@@ -44,6 +44,10 @@ Raises &H80040302, "cn=Greg Hill,ou=Users,dc=contoso,dc=com;", "EXCH01" & vbLf &
 Raises &H80040303, "the entry has no msExchMailboxGuid", "EXCH01" & vbLf & "hnoguid", uri, "personalized", "anonymous", "incomplete"
 Raises &H80040304, "would still fail CDO's logon", "EXCH01" & vbLf & "ops/alerts", uri, "keep", "anonymous", "unsafe"
 Raises &H80040305, "info is not server & vbLf & mailbox", "EXCH01", uri, "keep", "anonymous", "invalid"
+' info is read before the directory: an info that cannot be looked up is invalid even where no
+' directory answers (a newcomer got the directory's error for these).
+Raises &H80040305, "info is not server & vbLf & mailbox", "EXCH01jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "anonymous", "invalid, nothing listening"
+Raises &H80040305, "info is not server & vbLf & mailbox", "EXCH01" & vbLf, "", "keep", "anonymous", "invalid (empty mailbox), directory empty"
 Raises &H80040306, "Resolve: the directory could not ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "anonymous", "no directory there"
 ' Nothing listens on port 1: a connection failure, whatever the bind (not a failed Negotiate bind).
 Raises &H80040306, "could not be read: cannot connect to 127.0.0.1:1: ", "EXCH01" & vbLf & "jdoe", "ldap://127.0.0.1:1/dc=contoso,dc=com", "keep", "negotiate", "nothing listening, Negotiate"
