@@ -160,7 +160,7 @@ def test_every_status_is_the_headers_and_the_header_has_no_other():
     header = header_defines("PSH_(?:OK|E_)")
     assert header, "no PSH_E_ codes found in the header"
     assert {s.c_name: int(s) for s in Status} == {k: v & 0xFFFFFFFF for k, v in header.items()}
-    assert Status.UNSAFE_CHAR == -2147220983
+    assert Status(-2147220983) is Status.UNSAFE_CHAR
     assert profshim.hex32(Status.UNSAFE_CHAR) == "0x80040209"
 
 
@@ -404,7 +404,7 @@ def test_exact_is_the_headers_flag_and_unknown_bits_are_refused():
     buf, n = profshim._units("EXCH01\njdoe")
     out_len = __import__("ctypes").c_int32(0)
     out = (__import__("ctypes").c_uint16 * 64)()
-    assert profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len) == Status.UNKNOWN_FLAGS
+    assert Status(profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len)) is Status.UNKNOWN_FLAGS
 
 
 # ---- the options are keywords; flags= takes RewriteFlag ----------------------------------
@@ -439,7 +439,7 @@ def test_rewrite_takes_rewrite_flag_as_flags():
 # ---- Status: the value as every document writes it ------------------------------------
 
 def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
-    assert Status.UNSAFE_CHAR == 0x80040209 and Status.UNSAFE_CHAR == -2147220983
+    assert Status.UNSAFE_CHAR == 0x80040209 and Status.UNSAFE_CHAR != -2147220983
     assert not Status.UNSAFE_CHAR != 0x80040209 and Status.UNSAFE_CHAR != 0x80040208
     assert Status(0x80040209) is Status.UNSAFE_CHAR is Status(-2147220983)
     with pytest.raises(ValueError):
@@ -450,6 +450,20 @@ def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
     assert str(r.status) == r.name == "PSH_E_UNSAFE_CHAR"
     assert {Status.BAD_DN: 1}[0x80040208] == 1  # hashes as the unsigned value the docs write
     assert Status.UNSAFE_CHAR in {0x80040209} and {0x80040209: "x"}.get(Status.UNSAFE_CHAR) == "x"
+
+
+# A newcomer's final trial: a Status equalled its signed value but hashed only as the
+# unsigned one, so -2147220983 in {Status.UNSAFE_CHAR} was False (equal objects must hash
+# equal). Now it equals only what it hashes as; Status(signed) is how a signed code compares.
+@pytest.mark.parametrize("status", list(Status), ids=lambda s: s.name)
+def test_a_status_equals_exactly_what_it_hashes_as(status):
+    unsigned = int(status)
+    signed = unsigned - (1 << 32) if unsigned >= 1 << 31 else unsigned
+    for value in (unsigned, signed):
+        assert (status == value) == (hash(status) == hash(value)) == (value in {status})
+        assert ({status: 1}.get(value) == 1) == (status == value) == ({value: 1}.get(status) == 1)
+        assert Status(value) is status
+    assert status == unsigned and (status == signed) == (signed == unsigned)
 
 
 # A newcomer's trial: hex(), format() and repr() gave the signed value, every doc 0x80040209.
