@@ -384,7 +384,9 @@ def _error_index(info: str, status: int) -> Optional[int]:
 def _result(answer: Union[str, int], info: str) -> str:
     if isinstance(answer, str):
         return answer
-    raise ProfShimError(answer, error_index=_error_index(info, answer))
+    status = _status(answer)
+    text = _texts.for_failed_call(status.c_name, status.name) if isinstance(status, Status) else None
+    raise ProfShimError(answer, text, _error_index(info, answer))
 
 
 # ---- the API ---------------------------------------------------------------------------------
