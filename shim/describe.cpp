@@ -19,7 +19,7 @@ constexpr StatusText kStatusTexts[] = {
     {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER: the output buffer is too small; *out_len holds the length needed, so call again with cap = *out_len + 1."},
     {PSH_E_TOO_LONG, "PSH_E_TOO_LONG: the input is longer than PSH_MAX_INPUT (4096 units), or a NUL-terminated input has no NUL within 4097 units; pass the real length."},
     {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS: a flag bit this version of profshim does not define was set; pass 0 or the PSH_ flags of the header."},
-    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR: a control character or ill-formed UTF-8/UTF-16 at error_offset. A line break's CR, or a tab at a line end, is removed by psh_rewrite (report: rewritable). Any other: do not take it out; it may be part of the name: fix the source."},
+    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR: a control character or ill-formed UTF-8/UTF-16 at error_offset. psh_rewrite drops a line break's CR and tabs or spaces at a line's start or end (report: rewritable). Other: do not take it out; it may be part of the name; fix the source."},
     {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR: no LF between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."},
     {PSH_E_SYNTAX, "PSH_E_SYNTAX: too many line feeds; use server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
     {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER: the server part before the LF is empty; give the Exchange server's name."},

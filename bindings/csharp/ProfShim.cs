@@ -259,8 +259,18 @@ namespace ProfShim
         {
             if (status == Status.UnsafeChar && IsModernDn(mailbox)) return Said(status, ModernDn);
             string body = Body(status);
+            if (body != null && (status == Status.BadServer || status == Status.BadMailbox)) body += Trimmed;
             return body != null ? Said(status, body)
                                 : "unknown status 0x" + ((int)status).ToString("X8");
+        }
+
+        // A failed Rewrite or ProfileName (but Rewrite's UnsafeChar): never that a rewrite
+        // mends it, as BadChar's and the spaces of BadServer and BadMailbox say from a check.
+        internal static string ForFailedCall(Status status)
+        {
+            if (status == Status.BadChar) return Said(status, BadCharLeft);
+            string body = Body(status);
+            return body != null ? Said(status, body) : ForStatus(status, null);
         }
 
         // A text as a ProfShimException says it: its caller holds no CheckReport, and the
@@ -274,7 +284,7 @@ namespace ProfShim
         // keptDnAlone: the same Rewrite without KeepDn succeeds.
         internal static string ForRewrite(Status status, string info, bool keptDnAlone)
         {
-            if (status != Status.UnsafeChar) return ForStatus(status, null);
+            if (status != Status.UnsafeChar) return ForFailedCall(status);
             if (keptDnAlone) return Said(status, KeptDn);
             return Said(status, IsModernDn(info) ? ModernDn : NotRewritable);
         }
@@ -286,6 +296,22 @@ namespace ProfShim
             "ProfileInfo.Check, so it says nothing about any ProfileInfo; check the string " +
             "with ProfileInfo.Check(info) and read that report.";
 
+        // What a check adds to BadServer and BadMailbox: a space at a line's start or end is
+        // rewritable, and the report says so. Never said for a failed Rewrite or ProfileName,
+        // which have trimmed the spaces already.
+        private const string Trimmed =
+            " Where CheckReport.Rewritable is true, the fault is only spaces at the start or end " +
+            "of a line, which ProfileInfo.Rewrite trims: give CDO ProfileInfo.Rewrite(info).";
+        // BadChar from a failed Rewrite or ProfileName: they took out all they can (a line
+        // break's CR, tabs and spaces at a line's ends), so the character left is not theirs
+        // to take out, and neither is it the caller's.
+        private const string BadCharLeft =
+            "the ProfileInfo holds a character a ProfileInfo cannot carry at " +
+            "CheckReport.ErrorOffset (a control character such as TAB or NUL inside a line, or a " +
+            "surrogate that is not half of a pair), and no rewrite takes it out; do not take it " +
+            "out by hand either: it may be part of the name, and a name with a character taken " +
+            "out names another mailbox, or none. Fix the source: give the mailbox's alias as the " +
+            "directory holds it (its mailNickname).";
         private const string ModernDn =
             "the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is Exchange " +
             "Administrative Group (FYDIBOHF23SPDLT)), whose last part is not the alias: a display " +
@@ -330,8 +356,9 @@ namespace ProfShim
                 case Status.BadChar:
                     return "the ProfileInfo holds a character a ProfileInfo cannot carry at " +
                            "CheckReport.ErrorOffset. Where CheckReport.Rewritable is true, that is a " +
-                           "line break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which " +
-                           "ProfileInfo.Rewrite and ProfileInfo.ProfileName remove, leaving the " +
+                           "line break's CR (of a CRLF, or a CR alone) or a tab at a line's start or " +
+                           "end, which ProfileInfo.Rewrite and ProfileInfo.ProfileName remove (they " +
+                           "trim tabs and spaces from both ends of every line), leaving the " +
                            "line feed CDO needs. Any other character (a control character such as TAB " +
                            "or NUL inside a line, or a surrogate that is not half of a pair): do not " +
                            "take it out; it may be part of the name, and a name with a character " +
@@ -438,7 +465,7 @@ namespace ProfShim
             string name;
             Status status = CallWithBuffer(Namer, info, 0, ProfileNameMax + 1, out name);
             if (status != Status.Ok)
-                throw new ProfShimException(status, Texts.ForError(Describe(status)), ErrorOffsetOf(info, status));
+                throw new ProfShimException(status, Texts.ForError(Texts.ForFailedCall(status)), ErrorOffsetOf(info, status));
             return name;
         }
 

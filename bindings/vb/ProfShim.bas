@@ -158,7 +158,7 @@ End Function
 ' rewrite can take out.
 Private Function PshRewriteText(ByVal status As Long, ByVal info As String, ByVal flags As Long) As String
     Dim buffer As String, n As Long
-    PshRewriteText = PshDescribe(status)
+    PshRewriteText = PshFailedText(status)
     If status <> PSH_E_UNSAFE_CHAR Then Exit Function
     buffer = String$(Len(info) + 2, vbNullChar)
     If (flags And PSH_REWRITE_KEEP_DN) <> 0 Then
@@ -174,6 +174,18 @@ Private Function PshRewriteText(ByVal status As Long, ByVal info As String, ByVa
     End If
 End Function
 
+' PshDescribe's text for a status PshRewrite or PshProfileName failed with: never that a
+' rewrite mends it. They took out all they can (a line break's vbCr, tabs and spaces at a
+' line's ends), so a PSH_E_BAD_CHAR left is not theirs to take out, nor the caller's; and
+' the spaces PshDescribe says PshRewrite trims (PshTrimmed) are gone already.
+Private Function PshFailedText(ByVal status As Long) As String
+    If status = PSH_E_BAD_CHAR Then
+        PshFailedText = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair), and no rewrite takes it out; do not take it out by hand either: it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."
+    Else
+        PshFailedText = Replace(PshDescribe(status), PshTrimmed, "")
+    End If
+End Function
+
 ' A safe, stable, unique MAPI profile name for info (at most 64 characters of A-Z a-z
 ' 0-9 _). Raises the status on failure.
 Public Function PshProfileName(ByVal info As String) As String
@@ -185,9 +197,13 @@ Public Function PshProfileName(ByVal info As String) As String
         buffer = String$(n + 1, vbNullChar)
         status = psh_profile_name_w(StrPtr(info), Len(info), 0, StrPtr(buffer), Len(buffer), n)
     End If
-    If status <> PSH_OK Then PshRaise status, "PshProfileName", PshDescribe(status)
+    If status <> PSH_OK Then PshRaise status, "PshProfileName", PshFailedText(status)
     PshProfileName = Left$(buffer, n)
 End Function
+
+' What a check adds to PSH_E_BAD_SERVER and PSH_E_BAD_MAILBOX: a space at a line's start or
+' end is rewritable, and the report says so (PshFailedText leaves it out).
+Private Const PshTrimmed As String = " Where report.rewritable is 1, the fault is only spaces at the start or end of a line, which PshRewrite trims: give CDO what PshRewrite(info) returns."
 
 ' What a status means and what to do next, in this module's words: "PSH_E_UNSAFE_CHAR: ..."
 ' (it names PshRewrite, PshProfileName and the report's fields, never the C functions),
@@ -202,13 +218,13 @@ Public Function PshDescribe(ByVal status As Long) As String
     Case PSH_E_INSUFFICIENT_BUFFER: s = "PSH_E_INSUFFICIENT_BUFFER: a result did not fit the String given to a raw call; the helpers PshRewrite and PshProfileName size it for you."
     Case PSH_E_TOO_LONG: s = "PSH_E_TOO_LONG: the ProfileInfo is over 4096 characters (Len), far more than a server and a mailbox need; check that the right string is passed."
     Case PSH_E_UNKNOWN_FLAGS: s = "PSH_E_UNKNOWN_FLAGS: flags holds a bit this version does not define; pass 0, PSH_REWRITE_KEEP_DN, PSH_REWRITE_EXACT or both."
-    Case PSH_E_BAD_CHAR: s = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry at report.error_offset. Where report.rewritable is 1, that is a line break's vbCr (of a vbCrLf, or a vbCr alone) or a tab at a line's end, which PshRewrite and PshProfileName remove, leaving the vbLf CDO needs. Any other character (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair): do not take it out; it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."
+    Case PSH_E_BAD_CHAR: s = "PSH_E_BAD_CHAR: the ProfileInfo holds a character a ProfileInfo cannot carry at report.error_offset. Where report.rewritable is 1, that is a line break's vbCr (of a vbCrLf, or a vbCr alone) or a tab at a line's start or end, which PshRewrite and PshProfileName remove (they trim tabs and spaces from both ends of every line), leaving the vbLf CDO needs. Any other character (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair): do not take it out; it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."
     Case PSH_E_NO_SEPARATOR: s = "PSH_E_NO_SEPARATOR: no line feed between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."
     Case PSH_E_SYNTAX: s = "PSH_E_SYNTAX: too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & ""anon"" for anonymous access."
     Case PSH_E_EMPTY_SERVER: s = "PSH_E_EMPTY_SERVER: the server part, before the vbLf, is empty; give the Exchange server's name."
-    Case PSH_E_BAD_SERVER: s = "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all; ASCII only, so an internationalised host name in its xn-- form) nor a personalized server name GUID@host; give the Exchange server's name."
+    Case PSH_E_BAD_SERVER: s = "PSH_E_BAD_SERVER: the server part is not a host name (letters, digits, '.', '-', '_'; labels of up to 63 characters, 253 in all; ASCII only, so an internationalised host name in its xn-- form) nor a personalized server name GUID@host; give the Exchange server's name." & PshTrimmed
     Case PSH_E_EMPTY_MAILBOX: s = "PSH_E_EMPTY_MAILBOX: the mailbox part, after the vbLf, is empty; give the mailbox's alias."
-    Case PSH_E_BAD_MAILBOX: s = "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space, or is over 64 UTF-16 units (Len; a character above U+FFFF counts two); give the alias exactly as the directory holds it (its mailNickname)."
+    Case PSH_E_BAD_MAILBOX: s = "PSH_E_BAD_MAILBOX: the mailbox alias starts or ends with a space, or is over 64 UTF-16 units (Len; a character above U+FFFF counts two); give the alias exactly as the directory holds it (its mailNickname)." & PshTrimmed
     Case PSH_E_BAD_DN: s = "PSH_E_BAD_DN: the mailbox's distinguished name breaks the Exchange DN grammar (/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at report.error_offset; copy the DN exactly from the directory (its legacyExchangeDN), or give the mailbox's alias."
     Case PSH_E_UNSAFE_CHAR: s = "PSH_E_UNSAFE_CHAR: the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon fails with MAPI_E_NOT_FOUND (KB Q271913). Where report.rewritable is 1, give CDO PshRewrite(info); otherwise name a profile of your own with PshProfileName(info)."
     Case PSH_E_RESERVED_NAME: s = "PSH_E_RESERVED_NAME: the server or the mailbox is a Windows device name (CON, NUL, COM1, ...), which cannot be a file name; name a profile of your own with PshProfileName(info)."

@@ -407,11 +407,11 @@ def check_module(bas_text, header_text, exports_text, readme_text=None, c=None):
                                         for _, s in raiser["body"]),
              "PshRaise: Err.Raise status, ..., text")
     for name, text in (("PshRewrite", r"PshRewriteText\(status, info, flags\)"),
-                       ("PshProfileName", r"PshDescribe\(status\)")):
+                       ("PshProfileName", r"PshFailedText\(status\)")):
         body = " ".join(s for _, s in procs.get(name, {"body": []})["body"])
         c.expect(re.search(r"PshRaise\s+status\s*,\s*\"%s\"\s*,\s*%s" % (name, text), body) is not None,
                  "%s raises with %s" % (name, text.replace("\\", "")))
-    check_texts(procs, defines, c)
+    check_texts(procs, defines, bas_text, c)
 
     # every call of a _w function: StrPtr(s) with Len(s) of the same String
     wide = {n: p for n, p in prototypes.items() if n.endswith("_w")}
@@ -453,7 +453,7 @@ def check_module(bas_text, header_text, exports_text, readme_text=None, c=None):
 C_WORDS = re.compile(r"psh_|header|\bcap\b|out_len|sizeof|NULL\b|remove it")
 
 
-def check_texts(procs, defines, c: Checker):
+def check_texts(procs, defines, bas_text: str, c: Checker):
     """PshDescribe: a Case for every status of the header, its text starting with the
     status's name; no string literal in PshDescribe or PshRewriteText in C's words."""
     describe = procs.get("PshDescribe")
@@ -465,7 +465,25 @@ def check_texts(procs, defines, c: Checker):
     statuses = [n for n in defines if re.fullmatch(r"PSH_(OK|E_\w+)", n)]
     for name in statuses:
         c.expect(cases.get(name, "").startswith(name + ": "), "PshDescribe: Case %s says \"%s: ...\"" % (name, name))
-    for pname in ("PshDescribe", "PshRewriteText"):
+    # A newcomer's final trial: PshRewrite takes a tab off either end of a line, not only its end.
+    c.expect("a tab at a line's start or end" in cases.get("PSH_E_BAD_CHAR", ""),
+             "PshDescribe: PSH_E_BAD_CHAR says a tab at a line's start or end is rewritten away")
+    # A newcomer's final trial: a failed call on BAD_CHAR was told the text that names
+    # PshRewrite and PshProfileName as the remedy; and a check's spaces are trimmed by PshRewrite.
+    failed = procs.get("PshFailedText")
+    failed_text = " ".join(s for _, s in (failed or {"body": []})["body"])
+    c.expect("no rewrite takes it out" in failed_text and "do not take it out by hand" in failed_text
+             and "PshRewrite" not in failed_text.split("PSH_E_BAD_CHAR:", 1)[-1].split('"')[0],
+             "PshFailedText: PSH_E_BAD_CHAR of a failed call says no rewrite takes it out, never PshRewrite")
+    c.expect(re.search(r"PshRewriteText\s*=\s*PshFailedText\(status\)", " ".join(
+        s for _, s in procs.get("PshRewriteText", {"body": []})["body"])) is not None,
+             "PshRewriteText starts from PshFailedText(status)")
+    for name in ("PSH_E_BAD_SERVER", "PSH_E_BAD_MAILBOX"):
+        line = next((s for _, s in (describe or {"body": []})["body"] if re.match(r"Case\s+%s\s*:" % name, s)), "")
+        c.expect(line.rstrip().endswith("& PshTrimmed"), "PshDescribe: Case %s adds PshTrimmed (PshRewrite trims)" % name)
+    c.expect('PshTrimmed As String = " Where report.rewritable is 1' in bas_text and
+             "PshRewrite trims" in bas_text, "PshTrimmed says PshRewrite trims the spaces")
+    for pname in ("PshDescribe", "PshRewriteText", "PshFailedText"):
         for line, s in procs.get(pname, {"body": []})["body"]:
             for literal in re.findall(r'"((?:[^"]|"")*)"', s):
                 c.expect(C_WORDS.search(literal) is None,

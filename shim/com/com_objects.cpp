@@ -188,7 +188,7 @@ public:
         int32_t n = 0;
         const int32_t status = psh_profile_name_w(units(info), length(info), 0, text.data(),
                                                   static_cast<int32_t>(text.size()), &n);
-        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo), status_text(status, nullptr, 0));
+        if (status != PSH_OK) return raise(status, __uuidof(IProfileInfo), failed_call_text(status));
         return give_string(name, make_bstr(text.data(), n));
     }
 

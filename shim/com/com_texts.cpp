@@ -28,7 +28,7 @@ constexpr StatusWords kWords[] = {
     {PSH_E_INSUFFICIENT_BUFFER, "PSH_E_INSUFFICIENT_BUFFER", "a result did not fit the room the object gave it; this is a fault of profshim.dll: please report the input."},
     {PSH_E_TOO_LONG, "PSH_E_TOO_LONG", "the ProfileInfo is over 4096 characters (Len), far more than a server and a mailbox need; check that the right string is passed."},
     {PSH_E_UNKNOWN_FLAGS, "PSH_E_UNKNOWN_FLAGS", "Rewrite's flags hold a bit this version does not define; give 0, 1 (keep the DN), 2 (the exact-match form =alias) or 3."},
-    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR", "the ProfileInfo holds a character a ProfileInfo cannot carry at CheckReport(info).ErrorOffset. Where CheckReport(info).Rewritable is True, that is a line break's vbCr (of a vbCrLf, or a vbCr alone) or a tab at a line's end, which Rewrite and ProfileName remove, leaving the vbLf CDO needs. Any other character (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair): do not take it out; it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."},
+    {PSH_E_BAD_CHAR, "PSH_E_BAD_CHAR", "the ProfileInfo holds a character a ProfileInfo cannot carry at CheckReport(info).ErrorOffset. Where CheckReport(info).Rewritable is True, that is a line break's vbCr (of a vbCrLf, or a vbCr alone) or a tab at a line's start or end, which Rewrite and ProfileName remove (they trim tabs and spaces from both ends of every line), leaving the vbLf CDO needs. Any other character (a control character such as TAB or NUL inside a line, or a surrogate that is not half of a pair): do not take it out; it may be part of the name, and a name with a character taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its mailNickname)."},
     {PSH_E_NO_SEPARATOR, "PSH_E_NO_SEPARATOR", "no line feed between server and mailbox; build the ProfileInfo as server & vbLf & mailbox."},
     {PSH_E_SYNTAX, "PSH_E_SYNTAX", "too many line feeds; give server & vbLf & mailbox, or serverDN & vbLf & vbLf & \"anon\" for anonymous access."},
     {PSH_E_EMPTY_SERVER, "PSH_E_EMPTY_SERVER", "the server part, before the vbLf, is empty; give the Exchange server's name."},
@@ -62,6 +62,23 @@ constexpr bool has_words(int32_t status) {
 #define PSH_HAS_WORDS(name) static_assert(has_words(name), #name ": no words in kWords");
 PSH_STATUS_LIST(PSH_HAS_WORDS)
 #undef PSH_HAS_WORDS
+
+// What a check adds to PSH_E_BAD_SERVER and PSH_E_BAD_MAILBOX: a space at a line's start or
+// end is rewritable, and the report says so. Never said for a failed Rewrite or
+// ProfileName, which have trimmed the spaces already.
+constexpr std::string_view kTrimmed =
+    " Where CheckReport(info).Rewritable is True, the fault is only spaces at the start or end of a line, which "
+    "Rewrite trims: give CDO Rewrite(info).";
+
+// PSH_E_BAD_CHAR from a failed Rewrite or ProfileName: they took out all they can (a line
+// break's vbCr, tabs and spaces at a line's ends), so the character left is not theirs to
+// take out, and neither is it the script's.
+constexpr std::string_view kBadCharLeft =
+    "the ProfileInfo holds a character a ProfileInfo cannot carry at CheckReport(info).ErrorOffset (a control "
+    "character such as TAB or NUL inside a line, or a surrogate that is not half of a pair), and no rewrite takes "
+    "it out; do not take it out by hand either: it may be part of the name, and a name with a character taken out "
+    "names another mailbox, or none. Fix the source: give the mailbox's alias as the directory holds it (its "
+    "mailNickname).";
 
 // PSH_E_UNSAFE_CHAR, said for what the script did.
 constexpr std::string_view kModernDn =
@@ -174,11 +191,20 @@ BSTR status_text(int32_t status, const psh_wchar* mailbox, int32_t mailbox_lengt
     const StatusWords* words = words_of(status);
     if (words == nullptr) return unknown(status);
     if (status == PSH_E_UNSAFE_CHAR && is_modern_dn_mailbox(mailbox, mailbox_length)) return said(words->name, kModernDn);
+    if (status == PSH_E_BAD_SERVER || status == PSH_E_BAD_MAILBOX) {
+        return (Joined() << words->name << std::string_view(": ") << words->body << kTrimmed).bstr();
+    }
     return said(words->name, words->body);
 }
 
+BSTR failed_call_text(int32_t status) noexcept {
+    const StatusWords* words = words_of(status);
+    if (words == nullptr) return unknown(status);
+    return said(words->name, status == PSH_E_BAD_CHAR ? kBadCharLeft : words->body);
+}
+
 BSTR rewrite_text(int32_t status, const psh_wchar* info, int32_t length, bool kept_dn_alone) noexcept {
-    if (status != PSH_E_UNSAFE_CHAR) return status_text(status, nullptr, 0);
+    if (status != PSH_E_UNSAFE_CHAR) return failed_call_text(status);
     const std::string_view name = words_of(status)->name;
     if (kept_dn_alone) return said(name, kKeptDn);
     return said(name, is_modern_dn_info(info, length) ? kModernDn : kNotRewritable);

@@ -16,9 +16,15 @@
 namespace profshim::com {
 
 // The text of `status` whatever call gave it; `mailbox` is the mailbox part when one was
-// found (for PSH_E_UNSAFE_CHAR, a DN of Exchange 2007 or later is said as such). A new BSTR,
+// found (for PSH_E_UNSAFE_CHAR, a DN of Exchange 2007 or later is said as such), as a
+// check's report or Describe gives it (where the report says rewritable, Rewrite mends it). A new BSTR,
 // NULL only when out of memory.
 BSTR status_text(int32_t status, const psh_wchar* mailbox, int32_t mailbox_length) noexcept;
+
+// The text of `status` from a failed Rewrite or ProfileName (but Rewrite's
+// PSH_E_UNSAFE_CHAR, rewrite_text's): never that a rewrite mends it (PSH_E_BAD_CHAR, and
+// the spaces of PSH_E_BAD_SERVER and PSH_E_BAD_MAILBOX, which status_text adds).
+BSTR failed_call_text(int32_t status) noexcept;
 
 // The text of `status` from Rewrite(info, flags): `kept_dn_alone` when the same call
 // without flag 1 (keep the DN) succeeds.

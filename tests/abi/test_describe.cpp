@@ -62,6 +62,8 @@ TYPED_TEST(Describe, Rule9_BadCharSaysTheLineBreakFirst) {
     EXPECT_LT(line_break, other) << text;
     EXPECT_NE(text.find("rewritable"), std::string::npos) << text;
     EXPECT_EQ(text.find("Do not remove"), std::string::npos) << text;
+    // A newcomer's final trial: psh_rewrite takes a tab off either end of a line (normalise.cpp).
+    EXPECT_NE(text.find("at a line's start or end"), std::string::npos) << text;
 }
 
 TYPED_TEST(Describe, Rule9_BadDnSaysAsciiAndNoSeparatorNotEmpty) {

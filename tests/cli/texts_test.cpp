@@ -52,8 +52,19 @@ int main() {
     expect(has(bad, "do not take it out") && has(bad, "profshim resolve"), "BAD_CHAR", bad);
     // The line break rewrite cleans comes first, and only from check; never the advice to take a character out.
     expect(bad.find("line break's CR") < bad.find("Any other character") && !has(bad, "Do not remove"), "BAD_CHAR: line break first", bad);
+    // A newcomer's final trial: rewrite takes a tab off either end of a line, not only its end.
+    expect(has(bad, "a tab at a line's start or end") && has(bad, "both ends of every line"), "BAD_CHAR: both ends", bad);
     const std::string rewrite_bad = said(PSH_E_BAD_CHAR, kb, "rewrite");
     expect(!has(rewrite_bad, "profshim rewrite") && has(rewrite_bad, "do not take it out"), "BAD_CHAR from rewrite", rewrite_bad);
+    // A newcomer's final trial: spaces at a line's ends are rewritable BAD_SERVER/BAD_MAILBOX;
+    // check says rewrite trims them, and a failed rewrite or name is not told so.
+    for (const int32_t spaced : {PSH_E_BAD_SERVER, PSH_E_BAD_MAILBOX}) {
+        expect(has(said(spaced, kb, "check"), "rewritable, the fault is only spaces") &&
+                   has(said(spaced, kb, "check"), "profshim rewrite trims"),
+               "spaces: check says rewrite trims", said(spaced, kb, "check"));
+        expect(!has(said(spaced, kb, "rewrite"), "trims") && !has(said(spaced, kb, "name"), "trims"),
+               "spaces: not told to a failed call", said(spaced, kb, "rewrite"));
+    }
     const std::string bad_dn = said(PSH_E_BAD_DN, kb, "check");
     expect(has(bad_dn, "a DN holds only ASCII characters"), "BAD_DN: ASCII", bad_dn);
     const std::string no_lf = said(PSH_E_NO_SEPARATOR, kb, "check");

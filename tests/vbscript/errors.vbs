@@ -176,6 +176,37 @@ Dim crlf
 Set crlf = o.CheckReport("EXCH01" & vbCrLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=jdoe")
 Expect crlf.Status = PSH_E_BAD_CHAR And crlf.ErrorOffset = 6 And crlf.Rewritable, "CRLF: BAD_CHAR at 6, Rewritable"
 Expect InStr(crlf.Description, "line break's vbCr") > 0 And InStr(crlf.Description, "line break's vbCr") < InStr(crlf.Description, "do not take it out"), "BAD_CHAR says the line break first <" & crlf.Description & ">"
+' A newcomer's final trial: the text said "a tab at a line's end"; Rewrite takes a tab off either end.
+Dim tabbed
+For Each tabbed In Array(vbTab & "EXCH01" & vbLf & "jdoe", "EXCH01" & vbLf & vbTab & "jdoe")
+    Set crlf = o.CheckReport(tabbed)
+    Expect crlf.Status = PSH_E_BAD_CHAR And crlf.Rewritable And o.Rewrite(tabbed) = "EXCH01" & vbLf & "jdoe", "a tab at a line's start is rewritten away"
+    Expect InStr(crlf.Description, "a tab at a line's start or end") > 0 And InStr(crlf.Description, "both ends of every line") > 0, "BAD_CHAR says a tab at either end <" & crlf.Description & ">"
+Next
+' A newcomer's final trial: a failed Rewrite or ProfileName on BAD_CHAR was told the general
+' text, which names Rewrite and ProfileName as the remedy; it has a text of its own.
+Dim leftChar, leftText, remedy
+For Each leftChar In Array("EXCH01" & vbLf & "jd" & Chr(7) & "oe", "EXCH01" & vbLf & "j" & vbTab & "doe" & vbCrLf)
+    ExpectRaiseSaying "Rewrite", leftChar, 0, PSH_E_BAD_CHAR, Array("no rewrite takes it out", "do not take it out by hand", "part of the name", "Fix the source", "mailNickname")
+    ExpectRaiseSaying "ProfileName", leftChar, 0, PSH_E_BAD_CHAR, Array("no rewrite takes it out", "do not take it out by hand")
+    leftText = RaisedBy(leftChar)
+    For Each remedy In Array("Rewrite", "ProfileName", "Rewritable")
+        Expect InStr(1, leftText, remedy, vbBinaryCompare) = 0, "a failed Rewrite's BAD_CHAR does not name " & remedy & " <" & leftText & ">"
+    Next
+Next
+' A newcomer's final trial: spaces at a line's ends are BAD_MAILBOX or BAD_SERVER with
+' Rewritable True, and the text said only to fix the source; a check's says Rewrite trims them.
+Dim spaced
+For Each spaced In Array("EXCH01" & vbLf & " jdoe", "EXCH01" & vbLf & "jdoe ", "EXCH01 " & vbLf & "jdoe")
+    Set crlf = o.CheckReport(spaced)
+    Expect crlf.Rewritable And (crlf.Status = PSH_E_BAD_MAILBOX Or crlf.Status = PSH_E_BAD_SERVER) And o.Rewrite(spaced) = "EXCH01" & vbLf & "jdoe", "spaces at a line's ends: rewritable <" & Show(spaced) & ">"
+    Expect InStr(crlf.Description, "Where CheckReport(info).Rewritable is True, the fault is only spaces") > 0 And InStr(crlf.Description, "Rewrite trims") > 0, "a check says Rewrite trims the spaces <" & crlf.Description & ">"
+    Expect InStr(o.Describe(crlf.Status), "Rewrite trims") > 0, "Describe says Rewrite trims the spaces"
+Next
+For Each spaced In Array("EXCH01" & vbLf & String(65, "m"), "EXCH 01" & vbLf & "jdoe")
+    leftText = RaisedBy(spaced)
+    Expect InStr(leftText, "trims") = 0 And InStr(leftText, "Rewritable") = 0, "a failed Rewrite is not told Rewrite trims <" & leftText & ">"
+Next
 Expect InStr(o.Describe(PSH_E_NO_SEPARATOR), "empty") = 0, "NO_SEPARATOR: an empty part has its own status"
 Expect InStr(o.CheckReport("EXCH01" & vbLf & "/o=Contoso/ou=NYC/cn=Recipients/cn=J" & Chr(252) & "rgen").Description, "a DN holds only ASCII characters") > 0, "BAD_DN says a DN is ASCII"
 ' A DN of Exchange 2007 or later and one whose last RDN holds ':' get the same answer from the

@@ -49,13 +49,18 @@ const char* words(int32_t status) {
 // for it; then every other character, which may be part of the name.
 constexpr const char* kBadChar = "a character a ProfileInfo cannot carry. ";
 constexpr const char* kCleaned =
-    "Where this says rewritable, that is a line break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which "
-    "profshim rewrite and profshim name remove, leaving the line feed CDO needs. ";
+    "Where this says rewritable, that is a line break's CR (of a CRLF, or a CR alone) or a tab at a line's start or end, "
+    "which profshim rewrite and profshim name remove (they trim tabs and spaces from both ends of every line), leaving the "
+    "line feed CDO needs. ";
 constexpr const char* kNotCleaned =
     "Any other character (a control character such as TAB or NUL inside a line, or text that is not valid UTF-8: a file "
     "saved in an ANSI code page, so save it as UTF-8 or UTF-16): do not take it out; it may be part of the name, and a name "
     "with a letter taken out names another mailbox, or none. Fix the source: give the mailbox's alias as the directory "
     "holds it (its mailNickname; profshim resolve finds it).";
+// BAD_SERVER and BAD_MAILBOX from check: a space at a line's start or end is rewritable, and
+// check says so; never said by rewrite or name, which have trimmed the spaces already.
+constexpr const char* kTrimmed =
+    " Where this says rewritable, the fault is only spaces at the start or end of a line, which profshim rewrite trims.";
 constexpr const char* kUnsafe =
     "the mailbox holds a character Windows does not allow in a file name, so MAPI cannot create the profile file and the logon "
     "fails with MAPI_E_NOT_FOUND (KB Q271913). ";
@@ -76,6 +81,8 @@ std::string body(int32_t status, std::string_view info, std::string_view by, boo
     const bool named = by == "name";  // its failure is not answered with profshim name
     switch (status) {
     case PSH_E_BAD_CHAR: return std::string(kBadChar) + (by == "check" ? kCleaned : "") + kNotCleaned;
+    case PSH_E_BAD_SERVER:
+    case PSH_E_BAD_MAILBOX: return std::string(words(status)) + (by == "check" ? kTrimmed : "");
     case PSH_E_RESERVED_NAME:
         return std::string(kReserved) + (named ? "; give the alias exactly as the directory holds it (its mailNickname)."
                                                : "; name a profile of your own with profshim name.");

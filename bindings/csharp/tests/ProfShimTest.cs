@@ -275,6 +275,14 @@ internal static class ProfShimTest
         Expect(crlf.Status == Status.BadChar && crlf.ErrorOffset == 6 && crlf.Rewritable, "CRLF: BadChar at 6, rewritable: " + crlf);
         Expect(crlf.Text.IndexOf("line break's CR") >= 0 && crlf.Text.IndexOf("line break's CR") < crlf.Text.IndexOf("do not take it out"),
                "BadChar says the line break first: " + crlf.Text);
+        // A newcomer's final trial: the text said "a tab at a line's end"; Rewrite takes a tab off either end.
+        foreach (string tab in new[] { "\tEXCH01\njdoe", "EXCH01\n\tjdoe" })
+        {
+            var r = ProfileInfo.Check(tab);
+            Expect(r.Status == Status.BadChar && r.Rewritable && r.Text.Contains("a tab at a line's start or end") &&
+                   r.Text.Contains("both ends of every line") && ProfileInfo.Rewrite(tab) == "EXCH01\njdoe",
+                   "BadChar: a tab at a line's start is rewritten away, and the text says so: " + r.Text);
+        }
         Expect(!ProfileInfo.Describe(Status.NoSeparator).Contains("empty"), "NoSeparator: an empty part has its own status");
         var umlaut = ProfileInfo.Check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=J\u00fcrgen");
         Expect(umlaut.Status == Status.BadDn && umlaut.Text.Contains("a DN holds only ASCII characters"), "BadDn says ASCII: " + umlaut.Text);
@@ -303,6 +311,31 @@ internal static class ProfShimTest
         Throws(Status.TooLong, () => ProfileInfo.Rewrite(new string('x', 4097)), "Rewrite too long", "Rewrite(info)", "4096");
         Throws(Status.NoSeparator, () => ProfileInfo.ProfileName("EXCH01"), "ProfileName no LF", "ProfileName(info)", "server + \"\\n\" + mailbox");
         Throws(Status.BadChar, () => ProfileInfo.ProfileName("EXCH01\nj\tdoe"), "ProfileName TAB", "ProfileName(info)");
+        // A newcomer's final trial: a failed Rewrite or ProfileName on BadChar was told the
+        // general text, naming those very calls as the remedy; it has a text of its own.
+        foreach (string left in new[] { "EXCH01\njd\u0007oe", "EXCH01\nj\tdoe\r\n" })
+        {
+            foreach (string remedy in new[] { "Rewrite", "ProfileName", "Rewritable" })
+            {
+                Throws(Status.BadChar, () => ProfileInfo.Rewrite(left), "Rewrite left BadChar", remedy,
+                       "no rewrite takes it out", "do not take it out by hand", "part of the name", "Fix the source", "mailNickname");
+                Throws(Status.BadChar, () => ProfileInfo.ProfileName(left), "ProfileName left BadChar", remedy,
+                       "no rewrite takes it out", "do not take it out by hand");
+            }
+        }
+        // A newcomer's final trial: spaces at a line's ends are BadMailbox or BadServer with
+        // Rewritable true, and the text said only to fix the source; a check's says Rewrite trims them.
+        foreach (string spaced in new[] { "EXCH01\n jdoe", "EXCH01\njdoe ", "EXCH01 \njdoe" })
+        {
+            var r = ProfileInfo.Check(spaced);
+            Expect((r.Status == Status.BadMailbox || r.Status == Status.BadServer) && r.Rewritable &&
+                   ProfileInfo.Rewrite(spaced) == "EXCH01\njdoe", "spaces at a line's ends: rewritable: " + r);
+            Expect(r.Text.Contains("Where CheckReport.Rewritable is true, the fault is only spaces") &&
+                   r.Text.Contains("ProfileInfo.Rewrite trims") && ProfileInfo.Describe(r.Status).Contains("Rewrite trims"),
+                   "a check says Rewrite trims the spaces: " + r.Text);
+        }
+        Throws(Status.BadMailbox, () => ProfileInfo.Rewrite("EXCH01\n" + new string('m', 65)), "Rewrite long alias", "trims");
+        Throws(Status.BadServer, () => ProfileInfo.ProfileName("EXCH 01\njdoe"), "ProfileName bad server", "trims");
         // A newcomer's trial: the exception's text pointed at CheckReport.ErrorOffset, which
         // the caller of Rewrite does not have; the exception carries it and its text names it.
         ExpectErrorOffset(() => ProfileInfo.Rewrite("EXCH01\njd\u0007oe"), Status.BadChar, 9, "Rewrite BEL");

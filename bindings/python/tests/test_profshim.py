@@ -160,7 +160,7 @@ def test_every_status_is_the_headers_and_the_header_has_no_other():
     header = header_defines("PSH_(?:OK|E_)")
     assert header, "no PSH_E_ codes found in the header"
     assert {s.c_name: int(s) for s in Status} == {k: v & 0xFFFFFFFF for k, v in header.items()}
-    assert Status.UNSAFE_CHAR == -2147220983
+    assert Status(-2147220983) is Status.UNSAFE_CHAR
     assert profshim.hex32(Status.UNSAFE_CHAR) == "0x80040209"
 
 
@@ -404,7 +404,7 @@ def test_exact_is_the_headers_flag_and_unknown_bits_are_refused():
     buf, n = profshim._units("EXCH01\njdoe")
     out_len = __import__("ctypes").c_int32(0)
     out = (__import__("ctypes").c_uint16 * 64)()
-    assert profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len) == Status.UNKNOWN_FLAGS
+    assert Status(profshim._lib().rewrite_w(buf, n, 0x4, out, 64, out_len)) is Status.UNKNOWN_FLAGS
 
 
 # ---- the options are keywords; flags= takes RewriteFlag ----------------------------------
@@ -439,7 +439,7 @@ def test_rewrite_takes_rewrite_flag_as_flags():
 # ---- Status: the value as every document writes it ------------------------------------
 
 def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
-    assert Status.UNSAFE_CHAR == 0x80040209 and Status.UNSAFE_CHAR == -2147220983
+    assert Status.UNSAFE_CHAR == 0x80040209 and Status.UNSAFE_CHAR != -2147220983
     assert not Status.UNSAFE_CHAR != 0x80040209 and Status.UNSAFE_CHAR != 0x80040208
     assert Status(0x80040209) is Status.UNSAFE_CHAR is Status(-2147220983)
     with pytest.raises(ValueError):
@@ -450,6 +450,20 @@ def test_a_status_equals_its_value_written_unsigned_and_prints_its_name():
     assert str(r.status) == r.name == "PSH_E_UNSAFE_CHAR"
     assert {Status.BAD_DN: 1}[0x80040208] == 1  # hashes as the unsigned value the docs write
     assert Status.UNSAFE_CHAR in {0x80040209} and {0x80040209: "x"}.get(Status.UNSAFE_CHAR) == "x"
+
+
+# A newcomer's final trial: a Status equalled its signed value but hashed only as the
+# unsigned one, so -2147220983 in {Status.UNSAFE_CHAR} was False (equal objects must hash
+# equal). Now it equals only what it hashes as; Status(signed) is how a signed code compares.
+@pytest.mark.parametrize("status", list(Status), ids=lambda s: s.name)
+def test_a_status_equals_exactly_what_it_hashes_as(status):
+    unsigned = int(status)
+    signed = unsigned - (1 << 32) if unsigned >= 1 << 31 else unsigned
+    for value in (unsigned, signed):
+        assert (status == value) == (hash(status) == hash(value)) == (value in {status})
+        assert ({status: 1}.get(value) == 1) == (status == value) == ({value: 1}.get(status) == 1)
+        assert Status(value) is status
+    assert status == unsigned and (status == signed) == (signed == unsigned)
 
 
 # A newcomer's trial: hex(), format() and repr() gave the signed value, every doc 0x80040209.
@@ -564,6 +578,16 @@ def test_bad_char_of_a_crlf_says_the_line_break_first():
     assert profshim.rewrite(r.info) == "EXCH01\njdoe"
 
 
+# A newcomer's final trial: the text said "a tab at a line's end", but rewrite() takes a tab
+# off either end of a line (normalise.cpp trims tabs and spaces from both ends).
+@pytest.mark.parametrize("info", ["\tEXCH01\njdoe", "EXCH01\n\tjdoe", "EXCH01\t\njdoe", "EXCH01\njdoe \t"])
+def test_bad_char_says_rewrite_trims_both_ends_of_a_line(info):
+    r = profshim.check(info)
+    assert (r.status, r.rewritable) == (Status.BAD_CHAR, True)
+    assert "a tab at a line's start or end" in r.text and "both ends of every line" in r.text, r.text
+    assert profshim.rewrite(info) == "EXCH01\njdoe"
+
+
 def test_bad_dn_outside_ascii_and_no_separator_texts():
     r = profshim.check("EXCH01\n/o=Contoso/ou=NYC/cn=Recipients/cn=J\u00fcrgen")
     assert r.status is Status.BAD_DN and "a DN holds only ASCII characters" in r.text
@@ -610,6 +634,51 @@ def test_rewrite_failures_say_what_to_do_in_python_words(info, options, status, 
     for words in says:
         assert words in err.text, (words, err.text)
     assert "rewrite(info)" not in err.text and not C_WORDS.search(err.text), err.text
+
+
+# A newcomer's final trial: a failed rewrite() on BAD_CHAR was told the general text, "where
+# check(info).rewritable is True ... rewrite() and profile_name() remove": the call that just
+# failed as the remedy. Its text now says no rewrite takes the character out.
+@pytest.mark.parametrize("call", [profshim.rewrite, profshim.profile_name])
+@pytest.mark.parametrize("info", ["EXCH01\njd\x07oe", "EXCH01\njd\x07oe\r\n", "EXCH01\nj\tdoe"])
+def test_a_failed_call_on_bad_char_says_no_rewrite_takes_it_out(call, info):
+    with pytest.raises(ProfShimError) as e:
+        call(info)
+    text = e.value.text
+    assert e.value.status is Status.BAD_CHAR and text.startswith("PSH_E_BAD_CHAR: "), text
+    for words in ("no rewrite takes it out", "do not take it out by hand", "part of the name",
+                  "Fix the source", "mailNickname", "ProfShimError.error_index"):
+        assert words in text, (words, text)
+    for remedy in ("rewrite()", "profile_name()", "rewrite(info)", "profile_name(info)", "rewritable"):
+        assert remedy not in text, (remedy, text)
+    assert "rewrite() and profile_name() remove" in profshim.describe(Status.BAD_CHAR)
+
+
+# A newcomer's final trial: spaces at a line's ends gave BAD_MAILBOX or BAD_SERVER with
+# rewritable True and a text saying only to fix the source; rewrite() trims them.
+@pytest.mark.parametrize("info, status", [
+    ("EXCH01\n jdoe", Status.BAD_MAILBOX), ("EXCH01\njdoe ", Status.BAD_MAILBOX),
+    ("EXCH01 \njdoe", Status.BAD_SERVER), (" EXCH01\njdoe", Status.BAD_SERVER),
+])
+def test_spaces_a_rewrite_trims_are_said_so_by_a_check(info, status):
+    r = profshim.check(info)
+    assert (r.status, r.rewritable) == (status, True)
+    assert "Where report.rewritable is True" in r.text and "rewrite() trims" in r.text, r.text
+    assert profshim.rewrite(info) == "EXCH01\njdoe"
+    with pytest.raises(ProfShimError) as e:
+        r.raise_for_status()
+    assert "Where check(info).rewritable is True" in e.value.text, e.value.text
+    assert "rewrite() trims" in profshim.describe(status)
+
+
+@pytest.mark.parametrize("call", [profshim.rewrite, profshim.profile_name])
+@pytest.mark.parametrize("info, status", [
+    ("EXCH01\n" + "j" * 65, Status.BAD_MAILBOX), ("EXCH 01\njdoe", Status.BAD_SERVER),
+])
+def test_a_failed_call_is_not_told_a_rewrite_trims_its_spaces(call, info, status):
+    with pytest.raises(ProfShimError) as e:
+        call(info)
+    assert e.value.status is status and "trims" not in e.value.text and "rewritable" not in e.value.text, e.value.text
 
 
 def test_a_modern_dn_is_told_apart_only_by_its_ou():

@@ -42,10 +42,10 @@ When none loads, ``LibraryNotFoundError`` (an ``OSError``) lists every place tri
 each failed.
 
 Status codes are HRESULT-shaped 32-bit values, given as signed ints as the library returns
-them; ``Status`` names them, and a Status equals its value written either way:
-``Status.UNSAFE_CHAR == 0x80040209 == -2147220983``, ``Status(0x80040209)`` is
-``Status.UNSAFE_CHAR``, and ``str(Status.UNSAFE_CHAR)`` is ``PSH_E_UNSAFE_CHAR``, the name
-every document uses (the member's Python name is ``UNSAFE_CHAR``). ``hex32(status)``
+them; ``Status`` names them, and a Status equals (and hashes as) its unsigned value:
+``Status.UNSAFE_CHAR == 0x80040209``; ``Status(0x80040209)`` and ``Status(-2147220983)``
+are ``Status.UNSAFE_CHAR`` (compare a signed code as ``Status(code)``), and
+``str(Status.UNSAFE_CHAR)`` is ``PSH_E_UNSAFE_CHAR``, the name every document uses (the member's Python name is ``UNSAFE_CHAR``). ``hex32(status)``
 writes one as ``0x80040209``.
 
 Error texts (``ProfShimError.text``, ``Report.text``, ``describe()``) are this package's
@@ -95,9 +95,10 @@ def hex32(status: int) -> str:
 class Status(enum.IntEnum):
     """The contract's status codes, valued as every document writes them (unsigned:
     ``hex(Status.UNSAFE_CHAR) == "0x80040209"``): PSH_OK is ``Status.OK``,
-    PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals its value written unsigned
-    or signed, as the library returns it (``Status.UNSAFE_CHAR == -2147220983``), is made
-    from either (``Status(-2147220983)``), and prints as the header's name."""
+    PSH_E_UNSAFE_CHAR is ``Status.UNSAFE_CHAR``. Each equals and hashes as its unsigned
+    value only (``Status.UNSAFE_CHAR == 0x80040209``, ``!= -2147220983``), is made from
+    either (``Status(-2147220983) is Status.UNSAFE_CHAR``: the signed int32 the library,
+    COM or C gives is normalised so), and prints as the header's name."""
     OK = 0
     POINTER = 0x80004003
     INVALIDARG = 0x80070057
@@ -128,19 +129,10 @@ class Status(enum.IntEnum):
             return cls(value & 0xFFFFFFFF)
         return None
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, int) and not isinstance(other, bool) and -(1 << 31) <= other < 0:
-            return int(self) == other & 0xFFFFFFFF
-        return int.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    # Hashes as its value, the unsigned one every document writes (0x80040209), so that a
-    # set or dict built from those constants finds a Status; it still equals its signed
-    # value too, but a dict keyed by signed values does not find it.
-    def __hash__(self) -> int:
-        return int.__hash__(self)
+    # No __eq__ or __hash__ of its own: a Status equals and hashes as its unsigned value
+    # only, as any IntEnum. Equal to the signed value too, it would have to hash as both,
+    # which no int can: sets and dicts would miss it (Python's rule: equal objects hash
+    # equal). A signed code from the library, COM or C is made a Status by Status(code).
 
     def __str__(self) -> str:
         return self.c_name
@@ -367,11 +359,11 @@ def _call_with_buffer(fn: Callable[..., int], args: Tuple[Any, ...], first_cap: 
     for _ in range(2):
         out = (ctypes.c_uint16 * cap)()
         out_len = ctypes.c_int32(0)
-        status = fn(*args, out, cap, ctypes.byref(out_len))
+        status = _status(fn(*args, out, cap, ctypes.byref(out_len)))   # signed int32 in
         if status == Status.OK:
             return _text(out, out_len.value)
         if status != Status.INSUFFICIENT_BUFFER:
-            return _status(status)
+            return status
         cap = out_len.value + 1
     return Status.UNEXPECTED
 
@@ -392,7 +384,9 @@ def _error_index(info: str, status: int) -> Optional[int]:
 def _result(answer: Union[str, int], info: str) -> str:
     if isinstance(answer, str):
         return answer
-    raise ProfShimError(answer, error_index=_error_index(info, answer))
+    status = _status(answer)
+    text = _texts.for_failed_call(status.c_name, status.name) if isinstance(status, Status) else None
+    raise ProfShimError(answer, text, _error_index(info, answer))
 
 
 # ---- the API ---------------------------------------------------------------------------------

@@ -32,8 +32,9 @@ _BY_NAME: Dict[str, str] = {
                      "RewriteFlag.KEEP_DN, RewriteFlag.EXACT, both or neither.",
     "BAD_CHAR": "the ProfileInfo holds a character a ProfileInfo cannot carry at "
                 "{at}. Where {report}.rewritable is True, that is a line "
-                "break's CR (of a CRLF, or a CR alone) or a tab at a line's end, which "
-                "rewrite() and profile_name() remove, leaving the line feed CDO needs. "
+                "break's CR (of a CRLF, or a CR alone) or a tab at a line's start or end, which "
+                "rewrite() and profile_name() remove (they trim tabs and spaces from both "
+                "ends of every line), leaving the line feed CDO needs. "
                 "Any other character (a control character such as TAB or NUL inside a "
                 "line, or a surrogate that is not half of a pair): do not take it out; it "
                 "may be part of the name, and a name with a character taken out names "
@@ -48,12 +49,12 @@ _BY_NAME: Dict[str, str] = {
     "BAD_SERVER": "the server part is not a host name (letters, digits, '.', '-', '_'; "
                   "labels of up to 63 characters, 253 in all; ASCII only, so an "
                   "internationalised host name in its xn-- form) nor a personalized server "
-                  "name GUID@host; give the Exchange server's name.",
+                  "name GUID@host; give the Exchange server's name.{trimmed}",
     "EMPTY_MAILBOX": "the mailbox part, after the line feed, is empty; give the "
                      "mailbox's alias.",
     "BAD_MAILBOX": "the mailbox alias starts or ends with a space, or is over 64 "
                    "UTF-16 units (a character above U+FFFF counts two); give the alias "
-                   "exactly as the directory holds it (its mailNickname).",
+                   "exactly as the directory holds it (its mailNickname).{trimmed}",
     "BAD_DN": "the mailbox's distinguished name breaks the Exchange DN grammar "
               "(/o=ORG/ou=SITE/cn=.../cn=NAME; a DN holds only ASCII characters) at "
               "{at}; copy the DN exactly from the directory (its legacyExchangeDN), or give the "
@@ -67,6 +68,22 @@ _BY_NAME: Dict[str, str] = {
                      "...), which cannot be a file name; name a profile of your own with "
                      "profile_name(info).",
 }
+
+# What a check adds to BAD_SERVER and BAD_MAILBOX: a space at a line's start or end is
+# rewritable, and the report says so. Never said for a failed rewrite() or profile_name(),
+# which have trimmed the spaces already.
+_TRIMMED = (" Where {report}.rewritable is True, the fault is only spaces at the start or "
+            "end of a line, which rewrite() trims: give CDO rewrite(info).")
+
+# PSH_E_BAD_CHAR from a failed rewrite() or profile_name(): they took out all they can (a
+# line break's CR, tabs and spaces at a line's ends), so the character left is not theirs
+# to take out, and neither is it the caller's.
+_BAD_CHAR_LEFT = ("the ProfileInfo holds a character a ProfileInfo cannot carry at {at} (a "
+                  "control character such as TAB or NUL inside a line, or a surrogate that "
+                  "is not half of a pair), and no rewrite takes it out; do not take it out "
+                  "by hand either: it may be part of the name, and a name with a character "
+                  "taken out names another mailbox, or none. Fix the source: give the "
+                  "mailbox's alias as the directory holds it (its mailNickname).")
 
 # PSH_E_UNSAFE_CHAR, said for what the caller did.
 _MODERN_DN = ("the mailbox is the DN of an Exchange 2007 or later mailbox (its ou is "
@@ -97,8 +114,11 @@ REPORT = {"at": "report.error_index", "report": "report"}
 ERROR = {"at": "ProfShimError.error_index", "report": "check(info)"}
 
 
-def said(c_name: str, body: str, where: Dict[str, str] = REPORT) -> str:
-    return "%s: %s" % (c_name, body.format(**where))
+def said(c_name: str, body: str, where: Dict[str, str] = REPORT, checked: bool = True) -> str:
+    """``body`` for ``where``; ``checked`` when a check's report may say rewritable (not
+    for a failed rewrite() or profile_name())."""
+    trimmed = _TRIMMED.format(**where) if checked else ""
+    return "%s: %s" % (c_name, body.format(trimmed=trimmed, **where))
 
 
 def for_status(c_name: str, name: str, mailbox: str = "", where: Dict[str, str] = REPORT) -> str:
@@ -110,11 +130,17 @@ def for_status(c_name: str, name: str, mailbox: str = "", where: Dict[str, str] 
     return said(c_name, _BY_NAME[name], where)
 
 
+def for_failed_call(c_name: str, name: str) -> str:
+    """The text for a status rewrite() or profile_name() failed with (but rewrite()'s
+    UNSAFE_CHAR): never that a rewrite would mend it."""
+    return said(c_name, _BAD_CHAR_LEFT if name == "BAD_CHAR" else _BY_NAME[name], ERROR, checked=False)
+
+
 def for_rewrite(c_name: str, name: str, info: str, kept_dn_alone: bool) -> str:
     """The text for a status rewrite() failed with: ``kept_dn_alone`` when the same call
     without keep_dn succeeds."""
     if name != "UNSAFE_CHAR":
-        return said(c_name, _BY_NAME[name], ERROR)
+        return for_failed_call(c_name, name)
     if kept_dn_alone:
         return said(c_name, _KEPT_DN)
     if is_modern_dn(info):
